@@ -1,0 +1,30 @@
+# dos — the few commands a newcomer needs. `make help` lists them.
+SWIFT ?= swift
+BUILD_FLAGS ?= --explicit-target-dependency-import-check error
+DOS_ARGS ?=
+BENCH_ARGS ?=
+
+.PHONY: help setup run build test bench clean
+
+help: ## List these commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: ## Install the system packages dos needs (apt-get; safe to repeat)
+	@bash scripts/setup.sh
+
+run: setup ## Set up, build, and run dos on the embedded default (DOS_ARGS="..." to pass arguments)
+	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
+	.build/release/dos $(DOS_ARGS)
+
+build: setup ## Debug build of everything, tests included
+	@bash scripts/build-checked.sh $(SWIFT) build --build-tests $(BUILD_FLAGS)
+
+test: build ## Set up and run every test
+	$(SWIFT) test --skip-build
+
+bench: setup ## Run the log benchmark (release build; BENCH_ARGS="--events 100000" for a quick one)
+	$(SWIFT) build -c release --product LogBenchmark $(BUILD_FLAGS)
+	.build/release/LogBenchmark $(BENCH_ARGS)
+
+clean: ## Remove build products
+	rm -rf .build

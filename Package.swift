@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The layers, bottom to top (an arrow means "may import"):
+//   Model ← Events ← EventLog ← EventLogSQLite ← DosCommandLine ← dos
+// C is seen only in the system-library targets (CNCurses, CRdKafka); GRDB covers SQLite.
+let package = Package(
+    name: "dos",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dos", targets: ["dos"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries (ncursesw without pkg-config: its cflags carry feature macros SwiftPM refuses)
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+
+        // Shared modules
+        .target(name: "Model"),
+        .target(name: "Events", dependencies: ["Model"]),
+        .target(name: "EventLog"),
+        .target(name: "EventLogSQLite", dependencies: [
+            "EventLog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
+        // Command-line logic (no argument parsing, no backend choice)
+        .target(name: "DosCommandLine", dependencies: [
+            "Events", "EventLog", "CNCurses", "CRdKafka",
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
+        // The one executable: argument parsing and wiring; the only place a backend is chosen.
+        .executableTarget(name: "dos", dependencies: [
+            "DosCommandLine", "EventLog", "EventLogSQLite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmarks live apart from tests; run with `make bench`.
+        .executableTarget(name: "LogBenchmark", dependencies: [
+            "Events", "EventLog", "EventLogSQLite",
+        ], path: "Benchmarks/LogBenchmark"),
+
+        // Tests
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "Model"]),
+        // The one conformance suite every EventLog backend must pass (a support library, not a test bundle).
+        .target(name: "EventLogConformance", dependencies: ["EventLog"], path: "Tests/EventLogConformance"),
+        .testTarget(name: "EventLogSQLiteTests", dependencies: ["EventLogConformance", "EventLogSQLite", "EventLog", "dos"]),
+        .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLogSQLite", "dos"]),
+    ]
+)

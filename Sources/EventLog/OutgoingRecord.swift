@@ -1,0 +1,30 @@
+/// A record on its way into the log.
+public struct OutgoingRecord: Sendable, Hashable {
+    public var topic: String
+    /// Records with the same key keep their order (Kafka: they share a partition).
+    public var key: String?
+    /// The record's unique id: appending the same id to the same topic twice stores it once.
+    public var id: String
+    public var payload: [UInt8]
+
+    public init(topic: String, key: String?, id: String, payload: [UInt8]) {
+        self.topic = topic
+        self.key = key
+        self.id = id
+        self.payload = payload
+    }
+}
+
+/// Where an appended record landed.
+public struct AppendResult: Sendable, Hashable {
+    public var topic: String
+    public var position: LogPosition
+    /// True when a record with the same id was already in the topic; `position` is then the earlier copy's.
+    public var wasDuplicate: Bool
+
+    public init(topic: String, position: LogPosition, wasDuplicate: Bool) {
+        self.topic = topic
+        self.position = position
+        self.wasDuplicate = wasDuplicate
+    }
+}

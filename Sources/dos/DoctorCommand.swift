@@ -1,0 +1,56 @@
+import ArgumentParser
+import DosCommandLine
+import EventLogSQLite
+import Foundation
+
+/// `dos doctor`: what is loaded, where the data is, and whether each part is usable.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Report the versions of the libraries actually loaded, the data directory, and whether each is usable.",
+        discussion: "Exit status: 0 when everything needed is usable, 1 otherwise.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .shortAndLong, help: "text or json.")
+    var output: DoctorOutput = .text
+
+    func run() async throws {
+        var checks = SystemLibraryChecks.all()
+        checks.append(await dataDirectoryCheck())
+        let report = DoctorReport(checks: checks)
+        switch output {
+        case .text:
+            print(report.text)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+        if report.hasFailures { throw ExitCode.failure }
+    }
+
+    private func dataDirectoryCheck() async -> DoctorCheck {
+        let directory = global.dataDirectory
+        do {
+            let log = try global.openLog()
+            let statistics = try await log.statistics()
+            await log.close()
+            guard FileManager.default.isWritableFile(atPath: directory) else {
+                return DoctorCheck(name: "data directory", status: .failed, detail: "\(directory) is not writable")
+            }
+            let megabytes = Double(statistics.fileBytes + statistics.writeAheadLogBytes) / 1_048_576
+            var detail = "\(directory): \(statistics.records) events in \(statistics.topics.count) topics, "
+            detail += String(format: "%.1f MiB, journal %@, schema %d", megabytes, statistics.journalMode, statistics.schemaVersion)
+            if !statistics.kernelNotifications { detail += "; no inotify here, readers poll every 5 ms" }
+            let status: DoctorCheck.Status = statistics.journalMode == "wal" ? .ok : .failed
+            return DoctorCheck(name: "data directory", status: status, version: "log schema \(statistics.schemaVersion)", detail: detail)
+        } catch {
+            return DoctorCheck(name: "data directory", status: .failed, detail: "\(directory): \(error)")
+        }
+    }
+}
+
+enum DoctorOutput: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
