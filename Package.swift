@@ -6,7 +6,7 @@ import PackageDescription
 // C is seen only in the system-library targets (CNCurses, CRdKafka); GRDB covers SQLite.
 let package = Package(
     name: "dos",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "dos", targets: ["dos"]),
     ],
@@ -31,7 +31,7 @@ let package = Package(
 
         // Command-line logic (no argument parsing, no backend choice)
         .target(name: "DosCommandLine", dependencies: [
-            "Events", "EventLog", "CNCurses", "CRdKafka",
+            "Model", "Events", "EventLog", "CNCurses", "CRdKafka",
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
@@ -47,11 +47,13 @@ let package = Package(
         ], path: "Benchmarks/LogBenchmark"),
 
         // Tests
-        .testTarget(name: "ModelTests", dependencies: ["Model"]),
-        .testTarget(name: "EventsTests", dependencies: ["Events", "Model"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "Model", "TestSupport"]),
+        // Helpers for tests that run the real `dos` binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The one conformance suite every EventLog backend must pass (a support library, not a test bundle).
-        .target(name: "EventLogConformance", dependencies: ["EventLog"], path: "Tests/EventLogConformance"),
+        .target(name: "EventLogConformance", dependencies: ["EventLog", "TestSupport"], path: "Tests/EventLogConformance"),
         .testTarget(name: "EventLogSQLiteTests", dependencies: ["EventLogConformance", "EventLogSQLite", "EventLog", "dos"]),
-        .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLogSQLite", "dos"]),
+        .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos"]),
     ]
 )

@@ -6,6 +6,7 @@ import Foundation
 ///                  [--ids uuidv7|random] [--batch-size 1000] [--work DIR] [--skip-reference]
 ///
 /// Prints a Markdown table of medians (with min–max) ready for BENCHMARKS.md.
+/// `LogBenchmark export LINES SQL COUNT` writes the same events as JSON lines and as an sqlite3 script.
 @main
 struct LogBenchmark {
     struct Settings {
@@ -24,6 +25,13 @@ struct LogBenchmark {
         do {
             if arguments.first == "subscribe", arguments.count == 4, let count = Int(arguments[3]) {
                 try await DeliveryDelay.subscribe(directory: arguments[1], topic: arguments[2], count: count)
+                return
+            }
+            // Inputs for timing whole processes: `dos log publish < lines` against `sqlite3 db < script`.
+            if arguments.first == "export", arguments.count == 4, let count = Int(arguments[3]) {
+                let workload = Workload(ids: .timeOrdered)
+                try SQLiteReference.writeLines(to: arguments[1], count: count, workload: workload)
+                try SQLiteReference.writeInsertScript(to: arguments[2], count: count, workload: workload)
                 return
             }
             try await run(parse(arguments))

@@ -29,6 +29,23 @@ enum SQLiteReference {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
+    /// Writes the events as CloudEvents JSON lines, the input of `dos log publish`.
+    static func writeLines(to path: String, count: Int, workload: Workload) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw BenchmarkError("cannot write \(path)")
+        }
+        defer { try? handle.close() }
+        var text = ""
+        for index in 0..<count {
+            text += workload.event(index).line + "\n"
+            if text.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(text.utf8))
+                text = ""
+            }
+        }
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
     /// Seconds `sqlite3 DB < script` takes.
     static func insert(database: String, script: String) throws -> Double {
         try? FileManager.default.removeItem(atPath: database)

@@ -14,7 +14,7 @@ struct Workload: Sendable {
     func event(_ index: Int, sentNanoseconds: UInt64 = 0) -> (id: String, key: String, line: String) {
         let id = ids == .timeOrdered ? Self.timeOrderedID(index) : Self.uuid(index, salt: 1)
         let entity = Self.uuid(index % 10_000, salt: 2)
-        let line = #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.provider.update.v1","time":"2026-11-27T09:20:00.123Z","subject":"\#(entity)","sagaid":"\#(Self.uuid(index, salt: 3))","actor":"bench","entityversion":\#(index % 97),"sent":\#(sentNanoseconds),"data":{"name":"Provider \#(index)","email":"contact\#(index)@example.org"}}"#
+        let line = #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.provider.update.v1","time":"2026-11-27T09:20:00.123Z","subject":"\#(entity)","sagaid":"\#(Self.uuid(index, salt: 3))","entityversion":\#(index % 97),"sent":\#(sentNanoseconds),"data":{"name":"Provider \#(index)","phone":"020 7946 0000"}}"#
         return (id, entity, line)
     }
 

@@ -1,6 +1,7 @@
 import EventLog
 import Events
 import Foundation
+import Model
 
 /// `dos log tail`: records out as JSON lines (like `kcat -C`), optionally as a consumer group.
 public struct LogTailer {
@@ -95,7 +96,7 @@ public struct LogTailer {
                 JSONMember("position", .number(String(record.position.offset))),
                 JSONMember("key", record.key.map { .string($0) } ?? .null),
                 JSONMember("id", .string(record.id)),
-                JSONMember("timestamp", .string(RFC3339.format(record.timestamp))),
+                JSONMember("timestamp", .string(Timestamp.string(from: record.timestamp))),
             ]
             if (try? RawJSON(validating: record.payload)) != nil {
                 line = Array(JSONValue.object(fields).jsonBytes.dropLast())  // reopen the object to embed the event as is

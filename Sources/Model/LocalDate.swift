@@ -13,13 +13,15 @@ public struct LocalDate: Codable, Comparable, Hashable, Sendable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`, rejecting days that do not exist such as 2026-02-30.
     public init?(_ text: String) {
-        var scanner = DigitScanner(text)
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2), scanner.isAtEnd,
-              CivilCalendar.isValidDate(year: year, month: month, day: day)
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        let parsed = DigitScanner.scan(text) { scanner -> LocalDate? in
+            guard let year = scanner.number(digits: 4), scanner.skip("-"),
+                  let month = scanner.number(digits: 2), scanner.skip("-"),
+                  let day = scanner.number(digits: 2), scanner.isAtEnd
+            else { return nil }
+            return LocalDate(year: year, month: month, day: day)
+        }
+        guard let parsed, parsed.isValid else { return nil }
+        self = parsed
     }
 
     /// Whether this is a real day between the years 1 and 9999.

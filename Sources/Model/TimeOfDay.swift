@@ -11,13 +11,15 @@ public struct TimeOfDay: Codable, Comparable, Hashable, Sendable, CustomStringCo
 
     /// Parses `HH:MM` (or `H:MM`) within 00:00–23:59.
     public init?(_ text: String) {
-        var scanner = DigitScanner(text)
-        let hourDigits = scanner.digitRun()
-        guard (1...2).contains(hourDigits.count), let hour = Int(hourDigits), scanner.skip(":"),
-              let minute = scanner.number(digits: 2), scanner.isAtEnd
-        else { return nil }
-        self.init(hour: hour, minute: minute)
-        guard isValid else { return nil }
+        let parsed = DigitScanner.scan(text) { scanner -> TimeOfDay? in
+            let hour = scanner.digitRun(valueOfFirst: 2)
+            guard (1...2).contains(hour.count), scanner.skip(":"),
+                  let minute = scanner.number(digits: 2), scanner.isAtEnd
+            else { return nil }
+            return TimeOfDay(hour: hour.value, minute: minute)
+        }
+        guard let parsed, parsed.isValid else { return nil }
+        self = parsed
     }
 
     public var isValid: Bool { (0...23).contains(hour) && (0...59).contains(minute) }

@@ -1,5 +1,6 @@
 import EventLog
 import Foundation
+import TestSupport
 
 /// What the conformance suite needs to know about a backend under test.
 public struct ConformanceBackend: Sendable {
@@ -15,25 +16,9 @@ public struct ConformanceBackend: Sendable {
         self.open = open
     }
 
-    /// The `dos` executable beside the test bundle (or `DOS_EXECUTABLE`).
-    public static var dosExecutable: URL {
-        if let path = ProcessInfo.processInfo.environment["DOS_EXECUTABLE"] {
-            return URL(fileURLWithPath: path)
-        }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = bundle.deletingLastPathComponent()
-        // On Linux the bundle is `.build/debug/<name>.xctest`; on macOS it is a directory tree.
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("dos").path),
-            directory.pathComponents.count > 1
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("dos")
-    }
-
     /// Runs `dos` with the backend's arguments placed after the subcommand words.
     public func dos(_ subcommand: [String], _ arguments: [String] = [], environment: [String: String] = [:]) throws -> ChildProcess {
-        try ChildProcess(Self.dosExecutable, subcommand + commandLineArguments + arguments, environment: environment)
+        try ChildProcess(DosExecutable.url, subcommand + commandLineArguments + arguments, environment: environment)
     }
 }
 

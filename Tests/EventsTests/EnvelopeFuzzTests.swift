@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Events
 
 /// Deterministic mutation fuzzing: whatever the bytes, decoding returns, and whatever decodes

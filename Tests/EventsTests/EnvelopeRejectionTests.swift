@@ -79,6 +79,13 @@ struct EnvelopeRejectionTests {
         #expect(error.reason.contains("time"))
     }
 
+    /// Entity JSON written by hand may use these spellings; the envelope's `time` may not.
+    @Test(arguments: ["2026-11-27 09:20:00Z", "2026-11-27T09:20:00+0100", "2026-11-27T09:20:00+01",
+                      "2026-11-27T09:20:00\u{2212}01:00", "0000-01-01T00:00:00+00:01", "2026-02-29T00:00:00Z"])
+    func timeMustBeStrictRFC3339(_ time: String) {
+        #expect(Fixtures.failureKind(Self.with(#""time":"\#(time)""#)) == .invalidValue("time"))
+    }
+
     @Test func envelopesOverOneMebibyteAreTooLargeAndJustUnderAreFine() throws {
         let huge = Self.with(#""note":""# + String(repeating: "a", count: 2 * 1024 * 1024) + "\"")
         #expect(Fixtures.failureKind(huge) == .tooLarge)

@@ -10,7 +10,7 @@ struct EnvelopeTests {
         #expect(event.id == "evt-1")
         #expect(event.source == "dos/console")
         #expect(event.type == "dos.command.provider.create.v1")
-        #expect(event.time == RFC3339.parse("2026-11-27T09:20:00.123Z"))
+        #expect(event.time == Date(timeIntervalSince1970: 1_795_771_200.123))
         #expect(event.subject == "00000000-0000-4000-8000-000000000001")
         #expect(event.dataContentType == "application/json")
         #expect(event.dataSchema == "https://dos.example/schemas/provider-create-v1")
@@ -64,6 +64,15 @@ struct EnvelopeTests {
         }
         let whole = try Fixtures.decode(#"{"specversion":"1.0","id":"1","source":"s","type":"t","time":"2026-11-27T09:20:00Z"}"#).get()
         #expect(String(decoding: CloudEventCodec.encode(whole), as: UTF8.self).contains("09:20:00.000Z"))
+    }
+
+    @Test func anEscapedTimeAndTheEdgesOfTheYearRangeAreReadToo() throws {
+        let escaped = try Fixtures.decode(#"{"specversion":"1.0","id":"1","source":"s","type":"t","time":"2026-11-27T09:20:00\u002e123Z"}"#).get()
+        #expect(escaped.time == Date(timeIntervalSince1970: 1_795_771_200.123))
+        for time in ["0000-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"] {
+            let event = try Fixtures.decode(#"{"specversion":"1.0","id":"1","source":"s","type":"t","time":"\#(time)"}"#).get()
+            #expect(String(decoding: CloudEventCodec.encode(event), as: UTF8.self).contains(#""time":"\#(time)""#))
+        }
     }
 
     @Test func nullAttributesAreUnset() throws {

@@ -48,6 +48,11 @@ struct JSONLeniencyTests {
         #expect(entity.id == Fixtures.uuid("abcdef01-2345-4789-abcd-ef0123456789"))
     }
 
+    @Test func handWrittenTimestampSpellingsAreRead() throws {
+        let entity = try Self.decode(#"{"kind": "provider", "name": "P", "created_at": "2026-11-27 10:20:00.123+0100"}"#)
+        #expect(entity.metadata.createdAt == Fixtures.created)
+    }
+
     @Test func kindIsReadLikeACommandName() throws {
         #expect(try Self.decode(#"{"kind": "Provider", "name": "P"}"#).kind == .provider)
         #expect(try Self.decode(#"{"kind": "cost-option", "option": "O"}"#).kind == .costoption)

@@ -1,3 +1,5 @@
+import Model
+
 /// One pass over an envelope's top-level object: known attributes are read as they pass,
 /// `data` is only checked and captured as a byte range, never parsed into a tree.
 ///
@@ -102,8 +104,8 @@ struct CloudEventDecoder {
         case .time:
             guard let token = try readStringToken(attribute) else { return }
             let time = token.hasEscapes
-                ? RFC3339.parse(scanner.string(of: token))
-                : RFC3339.parse(UnsafeBufferPointer(rebasing: scanner.bytes[token.content]))
+                ? Timestamp.date(from: scanner.string(of: token))
+                : Timestamp.date(fromUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[token.content]))
             guard let time else {
                 return note(.invalidValue("time"), "attribute 'time' is not an RFC 3339 timestamp: \(quoted(scanner.string(of: token)))")
             }

@@ -1,3 +1,5 @@
+import Model
+
 /// Writes an envelope with a byte writer rather than `JSONEncoder`: the attributes are a
 /// fixed set, and `data` must be copied in as the exact bytes it arrived as.
 enum CloudEventEncoder {
@@ -13,7 +15,7 @@ enum CloudEventEncoder {
             writer.bytes.append(ASCII.comma)
             writer.writeKey("time")
             writer.bytes.append(ASCII.quote)
-            RFC3339.append(time, to: &writer.bytes)
+            Timestamp.append(time, to: &writer.bytes)
             writer.bytes.append(ASCII.quote)
         }
         writeMember("subject", event.subject, to: &writer)

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The one `JSONEncoder`/`JSONDecoder` configuration used for every payload, so that dates
 /// and key order are the same on every producer and consumer.
@@ -16,7 +17,7 @@ enum JSONCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(RFC3339.format(date))
+            try container.encode(Timestamp.string(from: date))
         }
         return encoder
     }
@@ -27,7 +28,7 @@ enum JSONCoding {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = RFC3339.parse(text) else {
+            guard let date = Timestamp.date(from: text) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "'\(text.prefix(40))' is not an RFC 3339 timestamp")
             }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Wrapping a message in its envelope.
 extension Message {
-    /// The message as a CloudEvent ready for `CloudEventCodec.encode`. The subject defaults to
-    /// `self.subject`; for saga messages `sagaid` defaults to the progress's saga id.
+    /// The message as a CloudEvent ready for `CloudEventCodec.encode`. The id defaults to a new
+    /// time-ordered one (`EventID.make()`), the subject to `self.subject`; for saga messages
+    /// `sagaid` defaults to the progress's saga id.
     public func cloudEvent(
-        id: String,
+        id: String = EventID.make(),
         source: String,
         time: Date? = nil,
         subject: String? = nil,

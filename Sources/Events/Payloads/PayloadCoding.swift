@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// How payloads write ids and times: UUIDs in lowercase (as Model writes them, so a subject
 /// equals the id inside the payload) and times as RFC 3339 UTC strings, whatever the
@@ -13,7 +14,7 @@ extension KeyedEncodingContainer {
     }
 
     mutating func encodeDate(_ date: Date, forKey key: Key) throws {
-        try encode(RFC3339.format(date), forKey: key)
+        try encode(Timestamp.string(from: date), forKey: key)
     }
 }
 
@@ -39,7 +40,7 @@ extension KeyedDecodingContainer {
 
     func decodeDate(forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
-        guard let date = RFC3339.parse(text) else {
+        guard let date = Timestamp.date(from: text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\(quoted(text)) is not an RFC 3339 timestamp")
         }
         return date

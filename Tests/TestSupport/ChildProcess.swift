@@ -97,7 +97,12 @@ public final class ChildProcess: Sendable {
         }
         // Let the collecting threads read what the pipes still hold.
         try await Task.sleep(for: .milliseconds(20))
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return exitStatus
+    }
+
+    /// The exit status once the process has ended (128 + the signal for a killed one).
+    public var exitStatus: Int32 {
+        process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     private static func collect(_ handle: FileHandle, into buffer: ByteBuffer) {

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where the `dos` binary under test is: `DOS_EXECUTABLE`, else beside the test bundle
+/// (`swift build --build-tests` puts both in `.build/<configuration>/`).
+public enum DosExecutable {
+    public static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["DOS_EXECUTABLE"] {
+            return URL(fileURLWithPath: path)
+        }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = bundle.deletingLastPathComponent()
+        // On Linux the bundle is `.build/debug/<name>.xctest`; on macOS it is a directory tree.
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("dos").path),
+            directory.pathComponents.count > 1
+        {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("dos")
+    }
+
+    /// Runs `dos` with `arguments` (and `input` on stdin) to the end.
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) async throws -> ChildProcess {
+        let child = try ChildProcess(url, arguments, environment: environment)
+        child.feed(Array(input.utf8))
+        try await child.waitForExit()
+        return child
+    }
+}
