@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The layers, bottom to top (an arrow means "may import"):
-//   Model ← Events ← EventLog ← EventLogSQLite ← DosCommandLine ← dos
+//   Model, EventLog (no domain) ← Events ← DosCommandLine ← dos;  EventLog ← EventLogSQLite ← dos
 // C is seen only in the system-library targets (CNCurses, CRdKafka); GRDB covers SQLite.
 let package = Package(
     name: "dos",
@@ -21,7 +21,7 @@ let package = Package(
 
         // Shared modules
         .target(name: "Model"),
-        .target(name: "Events", dependencies: ["Model"]),
+        .target(name: "Events", dependencies: ["Model", "EventLog"]),
         .target(name: "EventLog"),
         .target(name: "EventLogSQLite", dependencies: [
             "EventLog",

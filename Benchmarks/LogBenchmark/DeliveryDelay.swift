@@ -1,6 +1,7 @@
 import EventLog
 import EventLogSQLite
 import Foundation
+import Synchronization
 
 /// Cross-process delivery delay: a subscriber process follows the topic; this process appends
 /// events one at a time at a moderate rate, each stamped with the wall-clock time it was sent;
@@ -67,9 +68,8 @@ enum DeliveryDelay {
 }
 
 /// Lines a child process prints, collected by a thread.
-final class LineCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
+final class LineCollector: Sendable {
+    private let lines = Mutex<[String]>([])
 
     init(_ handle: FileHandle) {
         Thread {
@@ -81,7 +81,7 @@ final class LineCollector: @unchecked Sendable {
                 while let newline = pending.firstIndex(of: "\n") {
                     let line = String(pending[..<newline])
                     pending = String(pending[pending.index(after: newline)...])
-                    self.lock.withLock { self.lines.append(line) }
+                    self.lines.withLock { $0.append(line) }
                 }
             }
         }.start()
@@ -90,7 +90,7 @@ final class LineCollector: @unchecked Sendable {
     func waitFor(_ matches: (String) -> Bool, timeout: Duration) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let line = lock.withLock({ lines.first(where: matches) }) { return line }
+            if let line = lines.withLock({ $0.first(where: matches) }) { return line }
             try? await Task.sleep(for: .milliseconds(5))
         }
         return nil

@@ -58,6 +58,10 @@ public struct LogTailer {
             let written = try await copy(from: reader, committingWith: consumer, to: output)
             await reader.close()
             return written
+        } catch is CancellationError {
+            // Ctrl-C or SIGTERM: a normal end. What was written was committed batch by batch.
+            await reader.close()
+            return 0
         } catch {
             await reader.close()
             throw error
@@ -71,7 +75,11 @@ public struct LogTailer {
             guard wanted > 0 else { break }
             let batch = try await reader.poll(maxRecords: wanted, timeout: options.follow ? .seconds(1) : .zero)
             if batch.isEmpty {
-                if options.follow { continue } else { break }
+                if options.follow { continue }
+                if let consumer, await consumer.assignment().isEmpty {
+                    throw TailError.groupHeldElsewhere(consumer.group)
+                }
+                break
             }
             for record in batch { output.line(format(record)) }
             output.flush()
@@ -108,5 +116,16 @@ public struct LogTailer {
             }
         }
         return String(decoding: TerminalSafeJSON.sanitize(line), as: UTF8.self)
+    }
+}
+
+public enum TailError: Error, CustomStringConvertible {
+    case groupHeldElsewhere(String)
+
+    public var description: String {
+        switch self {
+        case .groupHeldElsewhere(let group):
+            "consumer group \(group.debugDescription) is held by another running member; nothing was read (use --follow to wait for it)"
+        }
     }
 }

@@ -17,6 +17,10 @@ public protocol LogReader: Sendable {
 public protocol GroupConsumer: LogReader {
     var group: String { get }
 
+    /// The topic partitions this member reads now; empty while other members hold them all
+    /// (Kafka's assignment). Known after the first `poll`.
+    func assignment() async -> [TopicPartition]
+
     /// Marks these records and everything before them in their partitions as handled.
     /// Throws `EventLogError.notGroupMember` if the group moved on without this member.
     func commit(_ records: [LogRecord]) async throws

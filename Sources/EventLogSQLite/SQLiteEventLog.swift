@@ -49,11 +49,13 @@ public final class SQLiteEventLog: EventLog {
             // Checkpoints fsync; at SQLite's default (every 1,000 pages) they dominate append time.
             // Every 16,000 pages (64 MiB) keeps them rare while the WAL stays bounded.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 16000")
-            // The dedupe index takes random event ids, so inserts touch pages all over it: SQLite's
-            // default 2 MiB cache turns each into a read from the kernel. 64 MiB of cache per
-            // connection and memory-mapped reads keep them in memory.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // The writer's inserts touch dedupe-index pages all over the file (event ids from
+            // foreign producers are random): SQLite's default 2 MiB cache would turn each into a
+            // read from the kernel. Readers scan in order and keep the default, so a process's
+            // memory stays bounded; no mmap, whose file pages would count as the process's own.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
             // Keep the WAL from staying huge after a large batch has been checkpointed.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }

@@ -59,6 +59,10 @@ actor SQLiteGroupConsumer: GroupConsumer {
         }
     }
 
+    func assignment() async -> [TopicPartition] {
+        (cursors?.keys).map { $0.map { TopicPartition(topic: $0) }.sorted() } ?? []
+    }
+
     func commit(_ records: [LogRecord]) async throws {
         guard !closed else { throw EventLogError.closed }
         guard !records.isEmpty else { return }
@@ -85,8 +89,14 @@ actor SQLiteGroupConsumer: GroupConsumer {
     func close() async {
         guard !closed else { return }
         closed = true
+        releaseLease()
+    }
+
+    /// Synchronous on purpose: `close` often runs in a cancelled task (Ctrl-C, shutdown), where
+    /// GRDB's async API refuses to start, and a lease left behind would hold the group until it expires.
+    private nonisolated func releaseLease() {
         let (group, memberID) = (self.group, self.memberID)
-        _ = try? await log.pool.writeWithoutTransaction { db in
+        try? log.pool.writeWithoutTransaction { db in
             try GroupLease.release(group: group, memberID: memberID, in: db)
         }
     }

@@ -43,6 +43,8 @@ struct LogTailCommand: AsyncParsableCommand {
     func run() async throws {
         let start: StartPoint
         do { start = try StartPointParser.parse(from) } catch { throw ValidationError("\(error)") }
+        let signals = SignalCancellation()
+        defer { signals.stop() }
         let log = try global.openLog()
         let options = LogTailer.Options(topics: topic, start: start, group: group, follow: follow, limit: limit, format: format.format)
         let tail = Task {
@@ -50,8 +52,7 @@ struct LogTailCommand: AsyncParsableCommand {
             defer { output.flush() }
             return try await LogTailer(log: log, options: options).run(output: output)
         }
-        let signals = SignalCancellation(cancelling: tail)
-        defer { signals.stop() }
+        signals.cancel(onSignal: tail)
         do {
             _ = try await tail.value
         } catch {

@@ -134,6 +134,22 @@ public enum CrossProcessConformance {
         await log.close()
     }
 
+    /// A group tail that cannot get its group (another member runs) says so instead of printing nothing.
+    public static func groupHeldByAnotherProcessIsReported(_ backend: ConformanceBackend) async throws {
+        let topic = TestEvents.uniqueTopic("held")
+        let group = "held-\(UUID().uuidString.prefix(8))"
+        let log = try await backend.open()
+        _ = try await log.append((0..<3).map { TestEvents.record(topic: topic, key: "k", sequence: $0) })
+        let holder = try backend.dos(["log", "tail"], ["--topic", topic, "--group", group, "--follow"])
+        #expect(await holder.waitForLines(3, timeout: .seconds(30)))
+        let latecomer = try backend.dos(["log", "tail"], ["--topic", topic, "--group", group])
+        #expect(try await latecomer.waitForExit() == 1)
+        #expect(latecomer.standardError.contains("is held by another running member"))
+        holder.kill(SIGTERM)
+        #expect(try await holder.waitForExit() == 0, "SIGTERM should end a follower cleanly")
+        await log.close()
+    }
+
     /// A group read through the command line in two runs continues where the first stopped.
     public static func commandLineGroupContinuesAcrossRuns(_ backend: ConformanceBackend) async throws {
         let topic = TestEvents.uniqueTopic("cli-group")

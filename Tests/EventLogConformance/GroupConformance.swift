@@ -75,9 +75,35 @@ public enum GroupConformance {
 
         let second = try await log.consumer(group: group, topics: [topic], options: fastSession)
         #expect(try await second.poll(maxRecords: 10, timeout: .milliseconds(400)).isEmpty)
+        #expect(await first.assignment() == [TopicPartition(topic: topic)])
+        #expect(await second.assignment().isEmpty)
         await first.close()
         let takenOver = try await collect(second, count: 6)
         #expect(takenOver.compactMap { TestEvents.sequence(of: $0.payload) } == Array(4..<10))
+        #expect(await second.assignment() == [TopicPartition(topic: topic)])
+        await second.close()
+        await log.close()
+    }
+
+    /// Closing a member from a cancelled task (Ctrl-C, shutdown) still hands the group over at once.
+    public static func closeFromCancelledTaskReleasesTheGroup(_ backend: ConformanceBackend) async throws {
+        let log = try await backend.open()
+        let topic = TestEvents.uniqueTopic("cancelled")
+        let group = "cancelled-\(UUID().uuidString)"
+        _ = try await log.append((0..<5).map { TestEvents.record(topic: topic, key: "k", sequence: $0) })
+        let long = ConsumerOptions(startWithoutCommit: .beginning, sessionTimeout: .seconds(30))
+        let first = try await log.consumer(group: group, topics: [topic], options: long)
+        #expect(try await collect(first, count: 5).count == 5)
+        let closing = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await first.close()
+        }
+        await closing.value
+        let second = try await log.consumer(group: group, topics: [topic], options: long)
+        let start = ContinuousClock.now
+        let records = try await collect(second, count: 5, timeout: .seconds(10))
+        #expect(records.count == 5)
+        #expect(ContinuousClock.now - start < .seconds(10), "the group waited for the session to expire")
         await second.close()
         await log.close()
     }

@@ -47,6 +47,10 @@ import Testing
         try await GroupConformance.oneMemberAtATimeAndTakeoverOnClose(SQLiteBackend().conformance)
     }
 
+    @Test func closeFromCancelledTaskReleasesTheGroup() async throws {
+        try await GroupConformance.closeFromCancelledTaskReleasesTheGroup(SQLiteBackend().conformance)
+    }
+
     @Test func silentMemberLosesGroupAndItsCommitFails() async throws {
         try await GroupConformance.silentMemberLosesGroupAndItsCommitFails(SQLiteBackend().conformance)
     }
@@ -72,6 +76,10 @@ import Testing
 
     @Test func followerInAnotherProcessReceivesNewEvents() async throws {
         try await CrossProcessConformance.followerInAnotherProcessReceivesNewEvents(SQLiteBackend().conformance)
+    }
+
+    @Test func groupHeldByAnotherProcessIsReported() async throws {
+        try await CrossProcessConformance.groupHeldByAnotherProcessIsReported(SQLiteBackend().conformance)
     }
 
     @Test func commandLineGroupContinuesAcrossRuns() async throws {

@@ -1,3 +1,4 @@
+import EventLog
 import Model
 
 /// The names of the five topics, under a configurable prefix (default `dos.`), and the
@@ -45,16 +46,8 @@ public struct Topics: Sendable, Equatable {
     }
 
     /// Kafka's rule for topic names: 1–249 characters of `[A-Za-z0-9._-]`, and not "." or "..".
+    /// The event log enforces it; this is the same rule, for checking a prefix before use.
     public static func isValidName(_ name: String) -> Bool {
-        guard (1...249).contains(name.utf8.count), name != ".", name != ".." else { return false }
-        return name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                true
-            default:
-                false
-            }
-        }
+        RecordRules.isValidTopicName(name)
     }
 }
