@@ -58,10 +58,6 @@ public struct LogTailer {
             let written = try await copy(from: reader, committingWith: consumer, to: output)
             await reader.close()
             return written
-        } catch is CancellationError {
-            // Ctrl-C or SIGTERM: a normal end. What was written was committed batch by batch.
-            await reader.close()
-            return 0
         } catch {
             await reader.close()
             throw error
@@ -73,7 +69,12 @@ public struct LogTailer {
         while !Task.isCancelled {
             let wanted = min(Self.batchSize, (options.limit ?? .max) - written)
             guard wanted > 0 else { break }
-            let batch = try await reader.poll(maxRecords: wanted, timeout: options.follow ? .seconds(1) : .zero)
+            let batch: [LogRecord]
+            do {
+                batch = try await reader.poll(maxRecords: wanted, timeout: options.follow ? .seconds(1) : .zero)
+            } catch is CancellationError {
+                break  // Ctrl-C or SIGTERM: a normal end
+            }
             if batch.isEmpty {
                 if options.follow { continue }
                 if let consumer, await consumer.assignment().isEmpty {
@@ -85,8 +86,12 @@ public struct LogTailer {
             output.flush()
             // Commit only what reached our reader: a closed pipe leaves the rest for next time.
             guard !output.isBroken else { break }
-            try await consumer?.commit(batch)
             written += batch.count
+            do {
+                try await consumer?.commit(batch)
+            } catch is CancellationError {
+                break  // written but not committed: the group gets this batch again (at-least-once)
+            }
         }
         return written
     }
