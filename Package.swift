@@ -29,9 +29,17 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        // Services: they import the EventLog contract, never a backend, and never each other.
+        .target(name: "ServiceKit", dependencies: ["Model", "Events", "EventLog"]),
+        .target(name: "Validator", dependencies: ["ServiceKit", "Model", "Events", "EventLog"]),
+        .target(name: "DataStore", dependencies: [
+            "Model", "Events", "EventLog", "ServiceKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // Command-line logic (no argument parsing, no backend choice)
         .target(name: "DosCommandLine", dependencies: [
-            "Model", "Events", "EventLog", "CNCurses", "CRdKafka",
+            "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "CNCurses", "CRdKafka",
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
@@ -54,6 +62,9 @@ let package = Package(
         // The one conformance suite every EventLog backend must pass (a support library, not a test bundle).
         .target(name: "EventLogConformance", dependencies: ["EventLog", "TestSupport"], path: "Tests/EventLogConformance"),
         .testTarget(name: "EventLogSQLiteTests", dependencies: ["EventLogConformance", "EventLogSQLite", "EventLog", "dos"]),
+        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport"]),
+        .testTarget(name: "ValidatorTests", dependencies: ["Validator", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite"]),
+        .testTarget(name: "DataStoreTests", dependencies: ["DataStore", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport"]),
         .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos"]),
     ]
 )

@@ -22,7 +22,7 @@ final class SignalCancellation {
         }
     }
 
-    func cancel<Success: Sendable>(onSignal task: Task<Success, any Error>) {
+    func cancel<Success: Sendable, Failure: Error>(onSignal task: Task<Success, Failure>) {
         trigger.attach { task.cancel() }
     }
 
