@@ -4,7 +4,7 @@ BUILD_FLAGS ?= --explicit-target-dependency-import-check error
 DOS_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run build test bench clean
+.PHONY: help setup run build test bench bench-pipeline clean
 
 help: ## List these commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,6 +25,11 @@ test: build ## Set up and run every test
 bench: setup ## Run the log benchmark (release build; BENCH_ARGS="--events 100000" for a quick one)
 	$(SWIFT) build -c release --product LogBenchmark $(BUILD_FLAGS)
 	.build/release/LogBenchmark $(BENCH_ARGS)
+
+bench-pipeline: setup ## Run the services benchmark: commands to views, in one process and one process per service
+	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product PipelineBenchmark $(BUILD_FLAGS)
+	.build/release/PipelineBenchmark --dos .build/release/dos
 
 clean: ## Remove build products
 	rm -rf .build

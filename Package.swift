@@ -37,9 +37,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        .target(name: "SagaCoordinator", dependencies: [
+            "Model", "Events", "EventLog", "ServiceKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // Command-line logic (no argument parsing, no backend choice)
         .target(name: "DosCommandLine", dependencies: [
-            "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "CNCurses", "CRdKafka",
+            "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "SagaCoordinator", "CNCurses", "CRdKafka",
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
@@ -53,6 +58,9 @@ let package = Package(
         .executableTarget(name: "LogBenchmark", dependencies: [
             "Events", "EventLog", "EventLogSQLite",
         ], path: "Benchmarks/LogBenchmark"),
+        .executableTarget(name: "PipelineBenchmark", dependencies: [
+            "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "Model", "ServiceKit",
+        ], path: "Benchmarks/PipelineBenchmark"),
 
         // Tests
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
@@ -65,6 +73,9 @@ let package = Package(
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport"]),
         .testTarget(name: "ValidatorTests", dependencies: ["Validator", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite"]),
         .testTarget(name: "DataStoreTests", dependencies: ["DataStore", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport"]),
+        .testTarget(name: "SagaCoordinatorTests", dependencies: [
+            "SagaCoordinator", "Validator", "DataStore", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport",
+        ]),
         .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos"]),
     ]
 )

@@ -1,12 +1,13 @@
 import EventLog
 import Foundation
 import DataStore
+import SagaCoordinator
 import ServiceKit
 import Validator
 
 /// The services `dos serve` can run, by name.
 public enum ServiceName: String, CaseIterable, Sendable {
-    case validator, store
+    case validator, store, sagas
 }
 
 /// Builds the runners for a set of services on one log.
@@ -15,6 +16,7 @@ public enum ServiceCatalog {
         switch name {
         case .validator: ValidatorService()
         case .store: StoreService(database: try StoreDatabase(directory: URL(fileURLWithPath: dataDirectory)))
+        case .sagas: try SagaCoordinatorService(directory: URL(fileURLWithPath: dataDirectory))
         }
     }
 

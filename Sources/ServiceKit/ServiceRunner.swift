@@ -63,16 +63,19 @@ public struct ServiceRunner: Sendable {
         await consumer.close()
     }
 
-    /// Handles one batch (waiting up to `timeout` for it); returns how many messages it held.
+    /// Handles one batch (waiting up to `timeout` for it), then a `PeriodicHandler`'s tick even
+    /// when the batch was empty; returns how many messages the batch held.
     public func processNextBatch(of consumer: any GroupConsumer, timeout: Duration) async throws -> Int {
         let batch = try await consumer.poll(maxRecords: options.batchSize, timeout: timeout)
-        guard !batch.isEmpty else { return 0 }
         var outputs: [OutgoingRecord] = []
         for record in batch {
             outputs += await process(record)
         }
+        let periodic = await tickRecords()
+        outputs += periodic.map(\.1)
         if !outputs.isEmpty { _ = try await log.append(outputs) }
-        try await consumer.commit(batch)
+        if !batch.isEmpty { try await consumer.commit(batch) }
+        await confirmPublished(periodic.map(\.0))
         return batch.count
     }
 
@@ -110,11 +113,15 @@ public struct ServiceRunner: Sendable {
     }
 
     private func envelope(_ output: OutgoingMessage, index: Int, causedBy input: CloudEvent) -> OutgoingRecord? {
-        let id = EventID.derived(from: "\(handler.name)|\(input.id)|\(index)", timeOf: input.id)
+        let id = Self.outputID(handler: handler.name, inputID: input.id, index: index)
+        return envelope(output, id: id, sagaID: input.sagaID, causationID: input.id, actor: input.actor)
+    }
+
+    func envelope(_ output: OutgoingMessage, id: String, sagaID: String?, causationID: String?, actor: String?) -> OutgoingRecord? {
         do {
             let event = try output.message.cloudEvent(
                 id: id, source: source, time: Date(), subject: output.subject,
-                sagaID: input.sagaID, causationID: input.id, actor: input.actor)
+                sagaID: sagaID, causationID: causationID, actor: actor)
             let topic = options.topics.topic(for: output.message.type)
             return OutgoingRecord(topic: topic, key: options.topics.key(for: event, on: topic), id: id, payload: CloudEventCodec.encode(event))
         } catch {

@@ -18,6 +18,7 @@ struct DoctorCommand: AsyncParsableCommand {
     func run() async throws {
         var checks = SystemLibraryChecks.all()
         checks.append(await dataDirectoryCheck())
+        checks.append(logFileCheck())
         let report = DoctorReport(checks: checks)
         switch output {
         case .text:
@@ -28,6 +29,17 @@ struct DoctorCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
         if report.hasFailures { throw ExitCode.failure }
+    }
+
+    /// Where services write what went wrong (never onto a terminal).
+    private func logFileCheck() -> DoctorCheck {
+        let path = StatePaths.logFile()
+        do {
+            _ = try LogFile(path: path)
+            return DoctorCheck(name: "log file", status: .ok, detail: path)
+        } catch {
+            return DoctorCheck(name: "log file", status: .warning, detail: "\(path) cannot be written: \(error)")
+        }
     }
 
     private func dataDirectoryCheck() async -> DoctorCheck {

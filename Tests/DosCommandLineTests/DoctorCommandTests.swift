@@ -6,11 +6,14 @@ import TestSupport
 @Suite struct DoctorCommandTests {
     @Test func reportsEveryLoadedLibraryAndTheDataDirectory() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-doctor-\(UUID().uuidString)").path
-        let doctor = try await DosExecutable.run(["doctor", "--data-dir", directory, "--output", "json"], environment: ["TERM": "xterm-256color"])
+        let doctor = try await DosExecutable.run(
+            ["doctor", "--data-dir", directory, "--output", "json"],
+            environment: ["TERM": "xterm-256color", "XDG_STATE_HOME": directory + "/state"])
         #expect(doctor.exitStatus == 0, "doctor failed: \(doctor.standardOutput) \(doctor.standardError)")
         let report = try JSONDecoder().decode(DoctorReport.self, from: Data(doctor.standardOutput.utf8))
         let byName = Dictionary(uniqueKeysWithValues: report.checks.map { ($0.name, $0) })
-        #expect(Set(byName.keys) == ["swift runtime", "sqlite", "ncurses", "librdkafka", "data directory"])
+        #expect(Set(byName.keys) == ["swift runtime", "sqlite", "ncurses", "librdkafka", "data directory", "log file"])
+        #expect(byName["log file"]?.detail == directory + "/state/dos/dos.log")
         #expect(byName["sqlite"]?.version?.hasPrefix("3.") == true)
         #expect(byName["ncurses"]?.version?.hasPrefix("ncurses 6") == true)
         #expect(byName["librdkafka"]?.version?.isEmpty == false)

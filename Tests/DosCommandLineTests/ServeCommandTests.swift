@@ -20,6 +20,13 @@ import TestSupport
         try await log.read(topics: [topics.views], from: .beginning, limit: 100_000)
     }
 
+    func types(on topic: String, _ log: SQLiteEventLog) async throws -> [String] {
+        try await log.read(topics: [topic], from: .beginning, limit: 100_000).compactMap { record in
+            guard case .success(let event) = CloudEventCodec.decode(record.payload) else { return nil }
+            return event.type
+        }
+    }
+
     @Test func servesCommandsIntoViewsAndSurvivesSIGKILL() async throws {
         let log = try SQLiteEventLog(directory: directory)
         let count = 1_000
@@ -47,25 +54,26 @@ import TestSupport
 
         let second = try serve()
         var finished: [LogRecord] = []
-        for _ in 0..<1_500 where finished.count < count {
+        var completedSagas = 0
+        for _ in 0..<3_000 where finished.count < count || completedSagas < count {
             try await Task.sleep(for: .milliseconds(20))
             finished = try await views(log)
+            completedSagas = try await types(on: topics.sagas, log).filter { $0 == "dos.saga.completed.v1" }.count
         }
         second.kill(SIGTERM)
         #expect(try await second.waitForExit() == 0, "SIGTERM should stop serve cleanly: \(second.standardError)")
 
         #expect(finished.count == count, "every stored change appears exactly once in the views")
         #expect(Set(finished.compactMap(\.key)).count == count)
-        let events = try await log.read(topics: [topics.events], from: .beginning, limit: 100_000)
-        let types = events.compactMap { record -> String? in
-            guard case .success(let event) = CloudEventCodec.decode(record.payload) else { return nil }
-            return event.type
-        }
-        #expect(types.filter { $0 == "dos.event.validated.v1" }.count == count)
-        #expect(types.filter { $0 == "dos.event.stored.v1" }.count == count)
+        let eventTypes = try await types(on: topics.events, log)
+        #expect(eventTypes.filter { $0 == "dos.event.validated.v1" }.count == count)
+        #expect(eventTypes.filter { $0 == "dos.event.stored.v1" }.count == count)
         #expect(try await log.read(topics: [topics.deadLetter], from: .beginning, limit: 10).isEmpty)
+        let sagaStages = try await types(on: topics.sagas, log)
+        #expect(sagaStages.filter { $0 == "dos.saga.completed.v1" }.count == count, "every saga completed exactly once")
+        #expect(sagaStages.filter { $0 == "dos.saga.started.v1" }.count == count)
         let logFile = try String(contentsOfFile: directory + "/state/dos/dos.log", encoding: .utf8)
-        #expect(logFile.contains("dos.store: started") && logFile.contains("dos.validator: started"))
+        #expect(logFile.contains("dos.store: started") && logFile.contains("dos.validator: started") && logFile.contains("dos.sagas: started"))
         await log.close()
         try? FileManager.default.removeItem(atPath: directory)
     }

@@ -1,0 +1,83 @@
+import EventLog
+import Events
+import Foundation
+import ServiceKit
+
+/// The saga coordinator: follows every saga by the commands and outcomes on the stream, records
+/// each step in its own database, publishes progress to the sagas topic, and orchestrates
+/// register-provider — issuing its create commands one at a time and, when a step fails or
+/// times out, deleting what was created, in reverse order.
+///
+/// The decisions are `SagaTransition`'s; this type only finds the saga an input concerns and
+/// runs the transition inside one transaction of `SagaDatabase`.
+public struct SagaCoordinatorService: PeriodicHandler {
+    public let name = "sagas"
+    public let database: SagaDatabase
+    let stepTimeout: TimeInterval
+    let clock: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - directory: where `sagas.sqlite` lives (created if needed).
+    ///   - stepTimeout: how long a step may wait for its outcome before the saga fails.
+    ///   - clock: the time steps start and deadlines are measured by (tests move it).
+    public init(directory: URL, stepTimeout: Duration = .seconds(30), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        database = try SagaDatabase(directory: directory)
+        let parts = stepTimeout.components
+        self.stepTimeout = TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
+        self.clock = clock
+    }
+
+    public func topics(_ topics: Topics) -> [String] { [topics.commands, topics.events] }
+
+    public func handle(_ input: IncomingMessage) async throws -> [OutgoingMessage] {
+        guard let sagaInput = SagaInput(input.message, eventID: input.event.id, sagaID: input.event.sagaID) else { return [] }
+        // The commands this coordinator issues are steps of its own sagas, not sagas of their own.
+        if case .command = sagaInput, input.event.source == "/dos/\(name)" { return [] }
+        let now = clock()
+        let eventID = input.event.id
+        return try database.process(eventID: eventID, now: now) { repository in
+            var transition = SagaTransition(now: now, stepTimeout: stepTimeout) { index in
+                ServiceRunner.outputID(handler: name, inputID: eventID, index: index)
+            }
+            switch sagaInput {
+            case .command(let commandID, let sagaID, let sagaKind, let stepCount):
+                guard try repository.sagaID(waitingOn: commandID) == nil, try repository.saga(id: sagaID) == nil else {
+                    return []
+                }
+                try repository.save(transition.start(commandID: commandID, sagaID: sagaID, sagaKind: sagaKind, stepCount: stepCount))
+            case .validated, .validationFailed, .stored, .rejected:
+                guard let commandID = sagaInput.outcomeOf, let sagaID = try repository.sagaID(waitingOn: commandID),
+                      var saga = try repository.saga(id: sagaID), let position = saga.runningStep(waitingOn: commandID)
+                else { return [] }
+                transition.apply(sagaInput, to: &saga, at: position)
+                try repository.save(saga)
+            }
+            return transition.outputs
+        }
+    }
+
+    /// Fails the steps whose deadline has passed (and starts their compensation), keeping what
+    /// that causes in an outbox until the runner confirms it is published.
+    public func tick(now: Date) async throws -> [PeriodicOutput] {
+        try database.timeOut(now: now) { saga in timeOut(&saga, now: now) }
+    }
+
+    public func didPublish(_ outputs: [PeriodicOutput]) async throws {
+        try database.removeFromOutbox(outputs.map(\.seed))
+    }
+
+    /// Times out the saga's running step past its deadline. The seed names that step, so the
+    /// ids of what the timeout issues are known before they are published, and stay the same
+    /// if the tick is repeated.
+    private func timeOut(_ saga: inout Saga, now: Date) -> [PeriodicOutput] {
+        guard let position = saga.steps.lastIndex(where: { $0.state == .running && $0.deadline <= now }) else { return [] }
+        let seed = "timeout|\(saga.id)|\(position)|\(saga.steps[position].commandID)"
+        var transition = SagaTransition(now: now, stepTimeout: stepTimeout) { [name] index in
+            ServiceRunner.periodicOutputID(handler: name, seed: "\(seed)|\(index)")
+        }
+        transition.timeOut(&saga, at: position)
+        return transition.outputs.enumerated().map { index, output in
+            PeriodicOutput(seed: "\(seed)|\(index)", sagaID: saga.id, output: output)
+        }
+    }
+}

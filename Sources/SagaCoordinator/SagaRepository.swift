@@ -1,0 +1,88 @@
+import Events
+import Foundation
+import GRDB
+import Model
+
+/// Reads and writes sagas inside one open transaction of `sagas.sqlite`.
+struct SagaRepository {
+    let database: Database
+
+    func saga(id: String) throws -> Saga? {
+        guard let row = try Row.fetchOne(database, sql: "SELECT * FROM saga WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let steps = try Row.fetchAll(
+            database, sql: "SELECT * FROM step WHERE saga_id = ? ORDER BY position", arguments: [id]
+        ).map(Self.step)
+        return try Self.saga(row, steps: steps)
+    }
+
+    /// The saga one of whose steps waits (or waited) on `commandID`.
+    func sagaID(waitingOn commandID: String) throws -> String? {
+        try String.fetchOne(database, sql: "SELECT saga_id FROM step WHERE command_id = ? LIMIT 1", arguments: [commandID])
+    }
+
+    /// The sagas with a running step whose deadline is not after `now`.
+    func sagaIDsPastDeadline(_ now: Date) throws -> [String] {
+        try String.fetchAll(database, sql: """
+            SELECT DISTINCT saga_id FROM step WHERE state = 'running' AND deadline_ms <= ? ORDER BY saga_id
+            """, arguments: [Self.milliseconds(now)])
+    }
+
+    /// Writes the saga and all its steps, replacing what was recorded before.
+    func save(_ saga: Saga) throws {
+        let plan = String(decoding: try RawJSON(encoding: saga.plan).bytes, as: UTF8.self)
+        try database.execute(sql: """
+            INSERT OR REPLACE INTO saga (id, kind, state, reason, started_ms, ended_ms, step_count, plan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                saga.id, saga.kind, saga.state.rawValue, saga.reason, Self.milliseconds(saga.startedAt),
+                saga.endedAt.map(Self.milliseconds), saga.stepCount, plan,
+            ])
+        try database.execute(sql: "DELETE FROM step WHERE saga_id = ?", arguments: [saga.id])
+        for (position, step) in saga.steps.enumerated() {
+            try database.execute(sql: """
+                INSERT INTO step (saga_id, position, name, role, state, command_id, entity_kind, entity_id, version,
+                                  started_ms, deadline_ms, ended_ms, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [
+                    saga.id, position, step.name, step.role.rawValue, step.state.rawValue, step.commandID,
+                    step.entityKind?.rawValue, step.entityID?.uuidString.lowercased(), step.version,
+                    Self.milliseconds(step.startedAt), Self.milliseconds(step.deadline),
+                    step.endedAt.map(Self.milliseconds), step.reason,
+                ])
+        }
+    }
+
+    // MARK: - Rows
+
+    static func milliseconds(_ date: Date) -> Int64 { Timestamp.millisecondsSince1970(of: date) }
+
+    private static func date(_ milliseconds: Int64) -> Date { Timestamp.date(millisecondsSince1970: milliseconds) }
+
+    private static func saga(_ row: Row, steps: [SagaStep]) throws -> Saga {
+        guard let id = row["id"] as String?, let kind = row["kind"] as String?,
+              let stateText = row["state"] as String?, let state = SagaState(rawValue: stateText),
+              let started = row["started_ms"] as Int64?, let stepCount = row["step_count"] as Int?,
+              let planText = row["plan"] as String?
+        else { throw SagaDatabaseError.unreadableRow(table: "saga") }
+        let plan = try RawJSON(validating: planText).decode([EntityCommand].self)
+        return Saga(
+            id: id, kind: kind, state: state, reason: row["reason"], startedAt: date(started),
+            endedAt: (row["ended_ms"] as Int64?).map(date), stepCount: stepCount, plan: plan, steps: steps)
+    }
+
+    private static func step(_ row: Row) throws -> SagaStep {
+        guard let name = row["name"] as String?, let roleText = row["role"] as String?,
+              let role = SagaStep.Role(rawValue: roleText), let stateText = row["state"] as String?,
+              let state = SagaStep.State(rawValue: stateText), let commandID = row["command_id"] as String?,
+              let started = row["started_ms"] as Int64?, let deadline = row["deadline_ms"] as Int64?
+        else { throw SagaDatabaseError.unreadableRow(table: "step") }
+        return SagaStep(
+            name: name, role: role, state: state, commandID: commandID,
+            entityKind: (row["entity_kind"] as String?).flatMap(EntityKind.init(rawValue:)),
+            entityID: (row["entity_id"] as String?).flatMap(UUID.init(uuidString:)), version: row["version"],
+            startedAt: date(started), deadline: date(deadline), endedAt: (row["ended_ms"] as Int64?).map(date),
+            reason: row["reason"])
+    }
+}
