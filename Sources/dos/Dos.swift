@@ -13,7 +13,11 @@ struct Dos: AsyncParsableCommand {
             With no subcommand, dos opens the embedded event log in the data directory and shows \
             what it holds. Data lives in --data-dir, else $DOS_DATA_DIR, else $XDG_DATA_HOME/dos.
             """,
-        subcommands: [LogCommand.self, ServeCommand.self, DoctorCommand.self, GetCommand.self, HistoryCommand.self])
+        subcommands: [
+            LogCommand.self, ServeCommand.self, DoctorCommand.self, GetCommand.self, HistoryCommand.self, ApplyCommand.self,
+            DeleteCommand.self, PublishCommand.self, UnpublishCommand.self, FlagCommand.self, UnflagCommand.self,
+            RegisterProviderCommand.self, SagasCommand.self,
+        ])
 
     @OptionGroup var global: GlobalOptions
 
