@@ -42,9 +42,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        .target(name: "Notifications", dependencies: [
+            "Model", "Events", "EventLog", "ServiceKit",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // Command-line logic (no argument parsing, no backend choice)
         .target(name: "DosCommandLine", dependencies: [
-            "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "SagaCoordinator", "CNCurses", "CRdKafka",
+            "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "SagaCoordinator", "Notifications", "CNCurses", "CRdKafka",
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
@@ -75,6 +80,9 @@ let package = Package(
         .testTarget(name: "DataStoreTests", dependencies: ["DataStore", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport"]),
         .testTarget(name: "SagaCoordinatorTests", dependencies: [
             "SagaCoordinator", "Validator", "DataStore", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport",
+        ]),
+        .testTarget(name: "NotificationsTests", dependencies: [
+            "Notifications", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport",
         ]),
         .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos"]),
     ]

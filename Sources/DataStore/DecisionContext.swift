@@ -11,12 +11,13 @@ struct DecisionContext {
 
     func reject(
         _ reason: StoreRejected.Reason, _ message: String,
-        expectedVersion: Int? = nil, currentVersion: Int? = nil, missingReferences: [UUID] = []
+        expectedVersion: Int? = nil, currentVersion: Int? = nil, missingReferences: [UUID] = [],
+        dependents: [StoreRejected.Dependent] = []
     ) -> StoreDecision {
         .rejected(StoreRejected(
             commandID: validated.commandID, kind: validated.kind, entityID: validated.entityID, reason: reason,
             message: message, expectedVersion: expectedVersion, currentVersion: currentVersion,
-            missingReferences: missingReferences))
+            missingReferences: missingReferences, dependents: dependents))
     }
 
     /// A rejection when the command's data names another entry than its envelope: the store

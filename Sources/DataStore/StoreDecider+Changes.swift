@@ -43,7 +43,8 @@ extension StoreDecider {
             return context.reject(.hasDependents, """
                 \(context.key) is still referred to by \(names); delete or change \
                 \(dependents.count == 1 ? "it" : "them") first
-                """, currentVersion: current.version, missingReferences: dependents.map(\.id))
+                """, currentVersion: current.version, missingReferences: dependents.map(\.id),
+                dependents: dependents.map { StoreRejected.Dependent(kind: $0.kind, id: $0.id) })
         }
         return .deleted(current.kind, current.id, version: current.version + 1)
     }

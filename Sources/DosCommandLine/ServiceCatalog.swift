@@ -1,13 +1,14 @@
 import EventLog
 import Foundation
 import DataStore
+import Notifications
 import SagaCoordinator
 import ServiceKit
 import Validator
 
 /// The services `dos serve` can run, by name.
 public enum ServiceName: String, CaseIterable, Sendable {
-    case validator, store, sagas
+    case validator, store, notifications, sagas
 }
 
 /// Builds the runners for a set of services on one log.
@@ -16,6 +17,7 @@ public enum ServiceCatalog {
         switch name {
         case .validator: ValidatorService()
         case .store: StoreService(database: try StoreDatabase(directory: URL(fileURLWithPath: dataDirectory)))
+        case .notifications: NotificationService(database: try NotificationDatabase(directory: URL(fileURLWithPath: dataDirectory)))
         case .sagas: try SagaCoordinatorService(directory: URL(fileURLWithPath: dataDirectory))
         }
     }

@@ -15,11 +15,16 @@ public struct Saga: Sendable, Equatable {
     public var stepCount: Int
     /// Composite sagas: the create commands not issued yet, the next one first.
     public var plan: [EntityCommand]
+    /// Cascade deletes: the deletions still to do, the next one last (a stack, so that an
+    /// entry's own dependents go before it); the entry the saga was asked to delete is at the
+    /// bottom, with the version the author asked for.
+    public var cascade: [EntityReference]
     public var steps: [SagaStep]
 
     public init(
         id: String, kind: String, state: SagaState = .running, reason: String? = nil, startedAt: Date,
-        endedAt: Date? = nil, stepCount: Int, plan: [EntityCommand] = [], steps: [SagaStep] = []
+        endedAt: Date? = nil, stepCount: Int, plan: [EntityCommand] = [], cascade: [EntityReference] = [],
+        steps: [SagaStep] = []
     ) {
         self.id = id
         self.kind = kind
@@ -29,6 +34,7 @@ public struct Saga: Sendable, Equatable {
         self.endedAt = endedAt
         self.stepCount = stepCount
         self.plan = plan
+        self.cascade = cascade
         self.steps = steps
     }
 
@@ -37,6 +43,15 @@ public struct Saga: Sendable, Equatable {
     public var isComposite: Bool { kind == Self.registerProviderKind }
 
     static let registerProviderKind = "register-provider"
+
+    /// Whether this saga deletes an entry after deleting what depends on it ("cascade-delete-provider").
+    public var isCascade: Bool { kind.hasPrefix(Self.cascadeKindPrefix) }
+
+    static let cascadeKindPrefix = "cascade-delete-"
+
+    /// At most this many deletions in one cascade (retries of a blocked entry included), so that
+    /// a directory that keeps gaining dependents cannot keep a saga going for ever.
+    static let cascadeLimit = 200
 
     /// The position of the running step waiting on `commandID`, if any.
     func runningStep(waitingOn commandID: String) -> Int? {

@@ -6,7 +6,8 @@ import ServiceKit
 /// The saga coordinator: follows every saga by the commands and outcomes on the stream, records
 /// each step in its own database, publishes progress to the sagas topic, and orchestrates
 /// register-provider — issuing its create commands one at a time and, when a step fails or
-/// times out, deleting what was created, in reverse order.
+/// times out, deleting what was created, in reverse order — and cascade deletes, which delete
+/// an entry's dependents first.
 ///
 /// The decisions are `SagaTransition`'s; this type only finds the saga an input concerns and
 /// runs the transition inside one transaction of `SagaDatabase`.
@@ -40,11 +41,12 @@ public struct SagaCoordinatorService: PeriodicHandler {
                 ServiceRunner.outputID(handler: name, inputID: eventID, index: index)
             }
             switch sagaInput {
-            case .command(let commandID, let sagaID, let sagaKind, let stepCount):
+            case .command(let commandID, let sagaID, let sagaKind, let stepCount, let cascade):
                 guard try repository.sagaID(waitingOn: commandID) == nil, try repository.saga(id: sagaID) == nil else {
                     return []
                 }
-                try repository.save(transition.start(commandID: commandID, sagaID: sagaID, sagaKind: sagaKind, stepCount: stepCount))
+                try repository.save(transition.start(
+                    commandID: commandID, sagaID: sagaID, sagaKind: sagaKind, stepCount: stepCount, cascade: cascade))
             case .validated, .validationFailed, .stored, .rejected:
                 guard let commandID = sagaInput.outcomeOf, let sagaID = try repository.sagaID(waitingOn: commandID),
                       var saga = try repository.saga(id: sagaID), let position = saga.runningStep(waitingOn: commandID)

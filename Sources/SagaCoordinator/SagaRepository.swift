@@ -32,12 +32,13 @@ struct SagaRepository {
     /// Writes the saga and all its steps, replacing what was recorded before.
     func save(_ saga: Saga) throws {
         let plan = String(decoding: try RawJSON(encoding: saga.plan).bytes, as: UTF8.self)
+        let cascade = String(decoding: try RawJSON(encoding: saga.cascade).bytes, as: UTF8.self)
         try database.execute(sql: """
-            INSERT OR REPLACE INTO saga (id, kind, state, reason, started_ms, ended_ms, step_count, plan)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR REPLACE INTO saga (id, kind, state, reason, started_ms, ended_ms, step_count, plan, cascade)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 saga.id, saga.kind, saga.state.rawValue, saga.reason, Self.milliseconds(saga.startedAt),
-                saga.endedAt.map(Self.milliseconds), saga.stepCount, plan,
+                saga.endedAt.map(Self.milliseconds), saga.stepCount, plan, cascade,
             ])
         try database.execute(sql: "DELETE FROM step WHERE saga_id = ?", arguments: [saga.id])
         for (position, step) in saga.steps.enumerated() {
@@ -64,12 +65,14 @@ struct SagaRepository {
         guard let id = row["id"] as String?, let kind = row["kind"] as String?,
               let stateText = row["state"] as String?, let state = SagaState(rawValue: stateText),
               let started = row["started_ms"] as Int64?, let stepCount = row["step_count"] as Int?,
-              let planText = row["plan"] as String?
+              let planText = row["plan"] as String?, let cascadeText = row["cascade"] as String?
         else { throw SagaDatabaseError.unreadableRow(table: "saga") }
         let plan = try RawJSON(validating: planText).decode([EntityCommand].self)
+        let cascade = try RawJSON(validating: cascadeText).decode([EntityReference].self)
         return Saga(
             id: id, kind: kind, state: state, reason: row["reason"], startedAt: date(started),
-            endedAt: (row["ended_ms"] as Int64?).map(date), stepCount: stepCount, plan: plan, steps: steps)
+            endedAt: (row["ended_ms"] as Int64?).map(date), stepCount: stepCount, plan: plan, cascade: cascade,
+            steps: steps)
     }
 
     private static func step(_ row: Row) throws -> SagaStep {

@@ -31,6 +31,10 @@ enum SagaSchema {
                     seed TEXT PRIMARY KEY NOT NULL, saga_id TEXT NOT NULL, envelope BLOB NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2 cascade") { database in
+            // Cascade deletes: the stack of deletions still to do, as a JSON array of references.
+            try database.execute(sql: "ALTER TABLE saga ADD COLUMN cascade TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 }

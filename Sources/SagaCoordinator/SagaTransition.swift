@@ -21,9 +21,13 @@ struct SagaTransition {
         self.outputID = outputID
     }
 
-    /// A new saga for a command: started, and its first step (validation) started.
-    mutating func start(commandID: String, sagaID: String, sagaKind: String, stepCount: Int) -> Saga {
+    /// A new saga for a command: started, and its first step (validation) started. A cascade
+    /// delete keeps the entry it deletes as the bottom of its stack of deletions.
+    mutating func start(commandID: String, sagaID: String, sagaKind: String, stepCount: Int, cascade: EntityReference? = nil) -> Saga {
         var saga = Saga(id: sagaID, kind: sagaKind, startedAt: now, stepCount: stepCount)
+        if let cascade {
+            saga.cascade = [EntityReference(kind: cascade.kind, id: cascade.id, expectedVersion: cascade.expectedVersion)]
+        }
         emit(.started, saga)
         begin(&saga, SagaStep(name: "validate", role: .forward, commandID: commandID, startedAt: now, deadline: deadline))
         return saga
@@ -56,12 +60,15 @@ struct SagaTransition {
             guard step.name != "validate" else { return }
             saga.steps[position].version = version
             complete(&saga, at: position)
+            if saga.isCascade { _ = saga.cascade.popLast() }
             advance(&saga)
         case .rejected(let fact):
             if step.role == .compensation, fact.reason == .notFound {
                 // Undo of an entry that is not there (a timed-out create never applied): done.
                 complete(&saga, at: position)
                 advance(&saga)
+            } else if saga.isCascade, fact.reason == .hasDependents || (fact.reason == .notFound && step.entityID != nil) {
+                cascade(fact, &saga, at: position)
             } else {
                 fail(&saga, at: position, reason: "store rejected (\(fact.reason.rawValue)): \(fact.message)", timedOut: false)
             }
@@ -84,6 +91,8 @@ struct SagaTransition {
         case .running:
             if saga.isComposite {
                 issueNextCreate(&saga)
+            } else if saga.isCascade {
+                issueNextCascadeDelete(&saga)
             } else {
                 finish(&saga, .completed, reason: nil)
             }
@@ -110,6 +119,8 @@ struct SagaTransition {
             saga.stepCount = saga.steps.count + undoable(saga).count
             emit(.compensating, saga, reason: reason)
             issueNextCompensation(&saga)
+        } else if saga.isCascade {
+            finish(&saga, timedOut ? .timedOut : .failed, reason: reason + Self.deletedSoFar(saga))
         } else {
             finish(&saga, timedOut ? .timedOut : .failed, reason: reason)
         }
@@ -174,6 +185,70 @@ struct SagaTransition {
         begin(&saga, SagaStep(
             name: "delete \(kind.rawValue)", role: .compensation, commandID: commandID, entityKind: kind, entityID: id,
             startedAt: now, deadline: deadline))
+    }
+
+    // MARK: - Cascade deletes
+
+    /// A cascade's delete was refused because others still refer to the entry: delete those
+    /// first (each by the same rule), then this entry again. A delete of a dependent that is
+    /// already gone (someone else deleted it) counts as done.
+    private mutating func cascade(_ fact: StoreRejected, _ saga: inout Saga, at position: Int) {
+        if fact.reason == .notFound {
+            complete(&saga, at: position)
+            _ = saga.cascade.popLast()
+            advance(&saga)
+            return
+        }
+        let pending = Set(saga.cascade.map { StoreRejected.Dependent(kind: $0.kind, id: $0.id) })
+        let problem: String? = if fact.dependents.isEmpty {
+            "the store did not say what kind of entries depend on it"
+        } else if let loop = fact.dependents.first(where: pending.contains) {
+            "\(loop.kind.rawValue) \(loop.id.uuidString.lowercased()) depends on what depends on it"
+        } else if Self.deletions(saga).count + saga.cascade.count + fact.dependents.count > Saga.cascadeLimit {
+            "a cascade deletes at most \(Saga.cascadeLimit) entries"
+        } else {
+            nil
+        }
+        if let problem {
+            fail(&saga, at: position, reason: "store rejected (\(fact.reason.rawValue)): \(fact.message); \(problem)", timedOut: false)
+            return
+        }
+        let names = fact.dependents.map { "\($0.kind.rawValue) \($0.id.uuidString.lowercased())" }.joined(separator: ", ")
+        let reason = "still referred to by \(names): deleting \(fact.dependents.count == 1 ? "it" : "them") first"
+        saga.steps[position].state = .failed
+        saga.steps[position].endedAt = now
+        saga.steps[position].reason = reason
+        emit(.stepFailed, saga, step: position, reason: reason)
+        // The first dependent named goes first: it ends on top of the stack.
+        saga.cascade += fact.dependents.reversed().map { EntityReference(kind: $0.kind, id: $0.id) }
+        saga.stepCount = saga.steps.count + saga.cascade.count
+        issueNextCascadeDelete(&saga)
+    }
+
+    /// The delete on top of the stack, or the end: the entry and all that depended on it are gone.
+    private mutating func issueNextCascadeDelete(_ saga: inout Saga) {
+        guard let next = saga.cascade.last else {
+            finish(&saga, .completed, reason: nil)
+            return
+        }
+        let commandID = issue(Message(.delete, next))
+        begin(&saga, SagaStep(
+            name: "delete \(next.kind.rawValue)", role: .forward, commandID: commandID, entityKind: next.kind,
+            entityID: next.id, startedAt: now, deadline: deadline))
+    }
+
+    /// The cascade's deletions that were applied (its own delete steps that completed).
+    private static func deletions(_ saga: Saga) -> [SagaStep] {
+        saga.steps.filter { $0.role == .forward && $0.state == .completed && $0.entityID != nil }
+    }
+
+    /// For the reason of a cascade that failed: what it had deleted by then, which stays deleted.
+    static func deletedSoFar(_ saga: Saga) -> String {
+        let deleted = deletions(saga).compactMap { step in
+            step.entityKind.flatMap { kind in step.entityID.map { "\(kind.rawValue) \($0.uuidString.lowercased())" } }
+        }
+        guard !deleted.isEmpty else { return "; nothing was deleted" }
+        return "; already deleted, and not restored (deletes are not compensated): " + deleted.joined(separator: ", ")
     }
 
     // MARK: - Outputs

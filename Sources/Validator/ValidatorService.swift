@@ -40,6 +40,10 @@ public struct ValidatorService: MessageHandler {
             let data = try RawJSON(encoding: prepared)
             return [OutgoingMessage(Message(Validated(commandID: commandID, commandType: commandType, kind: .provider, entityID: providerID, command: data)))]
 
+        case .subscriptionCreate, .subscriptionDelete:
+            // Subscriptions are the notifications service's data; it checks them itself.
+            return []
+
         default:
             throw PermanentFailure("\(commandType) is not a command; it does not belong on the commands topic")
         }

@@ -16,7 +16,7 @@ struct Dos: AsyncParsableCommand {
         subcommands: [
             LogCommand.self, ServeCommand.self, DoctorCommand.self, GetCommand.self, HistoryCommand.self, ApplyCommand.self,
             DeleteCommand.self, PublishCommand.self, UnpublishCommand.self, FlagCommand.self, UnflagCommand.self,
-            RegisterProviderCommand.self, SagasCommand.self,
+            RegisterProviderCommand.self, SagasCommand.self, DeadLettersCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -89,6 +89,15 @@ import Testing
         #expect(try lookup.current(.provider, sample.provider.id) != nil)
     }
 
+    @Test func hasDependentsNamesEachDependentWithItsKind() throws {
+        var lookup = try MemoryLookup.populated(with: sample)
+        let rejection = try #require(try lookup.decide(try Commands.reference(.delete, .provider, sample.provider.id)).rejection)
+        #expect(Set(rejection.dependents) == [
+            StoreRejected.Dependent(kind: .service, id: sample.service.id), StoreRejected.Dependent(kind: .venue, id: sample.venue.id),
+        ])
+        #expect(Set(rejection.dependents.map(\.id)) == Set(rejection.missingReferences))
+    }
+
     @Test func deletingATaxonomyParentHasDependents() throws {
         var lookup = try MemoryLookup.populated(with: sample)
         let rejection = try #require(try lookup.decide(try Commands.reference(.delete, .taxonomy, sample.parentTerm.id)).rejection)

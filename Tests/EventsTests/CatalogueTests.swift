@@ -8,12 +8,14 @@ struct CatalogueTests {
     @Test func catalogueHasEveryCommandFactViewSagaStageAndDeadLetter() {
         let names = Set(MessageType.catalogue.map(\.typeName))
         #expect(names.count == MessageType.catalogue.count)
-        // 8 kinds × 5 actions, publish/unpublish for 2 kinds, register; 6 facts; 8 views; 8 tombstones; 9 stages; 1.
-        #expect(MessageType.catalogue.count == 40 + 4 + 1 + 6 + 8 + 8 + 9 + 1)
+        // 8 kinds × 5 actions, publish/unpublish for 2 kinds, register; 2 subscription commands; 6 facts; 8 views;
+        // 8 tombstones; 9 stages; 1.
+        #expect(MessageType.catalogue.count == 40 + 4 + 1 + 2 + 6 + 8 + 8 + 9 + 1)
         for name in [
             "dos.command.provider.create.v1", "dos.command.service.update.v1", "dos.command.costoption.delete.v1",
             "dos.command.service.publish.v1", "dos.command.provider.unpublish.v1", "dos.command.venue.flag.v1",
-            "dos.command.taxonomy.unflag.v1", "dos.command.provider.register.v1", "dos.event.validated.v1",
+            "dos.command.taxonomy.unflag.v1", "dos.command.provider.register.v1",
+            "dos.command.subscription.create.v1", "dos.command.subscription.delete.v1", "dos.event.validated.v1",
             "dos.event.validation-failed.v1", "dos.event.stored.v1", "dos.event.store-rejected.v1",
             "dos.event.notification-sent.v1", "dos.event.notification-failed.v1", "dos.view.event.v1",
             "dos.view.eligibility.deleted.v1", "dos.saga.started.v1", "dos.saga.step-started.v1", "dos.saga.step-completed.v1",
@@ -38,7 +40,7 @@ struct CatalogueTests {
         "dos.Command.provider.create.v1", "acme.command.provider.create.v1", "dos.command.provider.v1",
         "dos.command.shop.create.v1", "dos.event.deleted.v1", "dos.view.provider.removed.v1", "dos.saga.paused.v1",
         "dos.deadletter", "dos.deadletter.extra.v1", "", "dos", "dos..v1", "dos.event.stored.v-1", "dos.event.stored.v1x",
-        "dos.event.stored.v99999999999999999999999",
+        "dos.event.stored.v99999999999999999999999", "dos.command.subscription.update.v1", "dos.command.subscription.v1",
     ])
     func namesOutsideTheCatalogueDoNotParse(_ typeName: String) {
         #expect(MessageType(typeName: typeName) == nil)

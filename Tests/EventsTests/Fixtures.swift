@@ -53,6 +53,11 @@ enum Fixtures {
         case .command(let kind, let action):
             return Message(action, EntityReference(kind: kind, id: identifier(7), expectedVersion: 4,
                                                    cascade: action == .delete, reason: action == .flag ? "phone out of date" : nil))
+        case .subscription(.create):
+            return Message(Subscription(id: identifier(8), target: .entry(.service, identifier(1)),
+                                        channel: .webhook(url: "https://hooks.example/dos")))
+        case .subscription(.delete):
+            return Message(SubscriptionReference(id: identifier(8)))
         case .event(.validated):
             // Whitespace and "1.50" prove that the command travels byte for byte.
             let command = try RawJSON(validating: #"{ "entity": {"kind": "eligibility", "id": "00000000-0000-4000-8000-000000000001", "description": "Over 60s", "minimum_age": 60}, "score": 1.50 }"#)

@@ -74,6 +74,12 @@ import Validator
         #expect(prepared.venue?.providerID == provider.id)
     }
 
+    @Test func subscriptionCommandsAreLeftToTheNotificationsService() async throws {
+        let subscription = Subscription(target: .everything, channel: .mailDrop(folder: "/tmp/drop"))
+        #expect(try await handle(Message(subscription)).isEmpty)
+        #expect(try await handle(Message(SubscriptionReference(id: subscription.id))).isEmpty)
+    }
+
     @Test func aFactOnTheCommandsTopicIsAPermanentFailure() async throws {
         let fact = Message(Stored(commandID: "c", kind: .provider, entityID: UUID(), version: 1, action: .create))
         await #expect(throws: PermanentFailure.self) { _ = try await handle(fact) }

@@ -13,17 +13,20 @@ public struct ChangeRequest: Sendable {
     public var expectedVersion: Int?
     /// Flag only: why, shown in the review queue.
     public var reason: String?
+    /// Delete only: delete what refers to the entry first (run by the saga coordinator).
+    public var cascade: Bool
     public var topics: Topics
 
     public init(
         action: CommandAction, kind: String, id: String, expectedVersion: Int? = nil, reason: String? = nil,
-        topics: Topics = Topics()
+        cascade: Bool = false, topics: Topics = Topics()
     ) {
         self.action = action
         self.kind = kind
         self.id = id
         self.expectedVersion = expectedVersion
         self.reason = reason
+        self.cascade = cascade
         self.topics = topics
     }
 
@@ -40,7 +43,8 @@ public struct ChangeRequest: Sendable {
         switch EntryIdentifier.resolve(id, among: entries.map(\.id)) {
         case .success(let found):
             let name = projection.entry(kind: kind, id: found)?.displayName ?? ""
-            let reference = EntityReference(kind: kind, id: found, expectedVersion: expectedVersion, reason: reason)
+            let reference = EntityReference(
+                kind: kind, id: found, expectedVersion: expectedVersion, cascade: action == .delete && cascade, reason: reason)
             return .success(.reference(action, reference, name: name))
         case .failure(.notFound):
             return .failure(CommandInputError(message: "no \(kind.rawValue) has an id starting with \"\(TerminalText.escape(id))\""))

@@ -4,6 +4,8 @@ import Model
 public enum MessageName: Sendable, Hashable {
     /// `dos.command.<kind>.<action>`
     case command(EntityKind, CommandAction)
+    /// `dos.command.subscription.<action>`: managing the notifications service's subscriptions.
+    case subscription(SubscriptionAction)
     /// `dos.event.<outcome>`
     case event(EventOutcome)
     /// `dos.view.<kind>`: the current view of an entity.
@@ -19,13 +21,13 @@ public enum MessageName: Sendable, Hashable {
     /// payload case; older versions must keep decoding.
     public var currentVersion: Int {
         switch self {
-        case .command, .event, .view, .tombstone, .saga, .deadLetter: 1
+        case .command, .subscription, .event, .view, .tombstone, .saga, .deadLetter: 1
         }
     }
 
     public var category: MessageCategory {
         switch self {
-        case .command: .command
+        case .command, .subscription: .command
         case .event: .event
         case .view, .tombstone: .view
         case .saga: .saga
@@ -37,7 +39,7 @@ public enum MessageName: Sendable, Hashable {
     public var kind: EntityKind? {
         switch self {
         case .command(let kind, _), .view(let kind), .tombstone(let kind): kind
-        case .event, .saga, .deadLetter: nil
+        case .subscription, .event, .saga, .deadLetter: nil
         }
     }
 
@@ -51,6 +53,7 @@ public enum MessageName: Sendable, Hashable {
     public var dottedName: String {
         switch self {
         case .command(let kind, let action): "dos.command.\(kind.rawValue).\(action.rawValue)"
+        case .subscription(let action): "dos.command.\(Self.subscriptionWord).\(action.rawValue)"
         case .event(let outcome): "dos.event.\(outcome.rawValue)"
         case .view(let kind): "dos.view.\(kind.rawValue)"
         case .tombstone(let kind): "dos.view.\(kind.rawValue).deleted"
@@ -58,6 +61,9 @@ public enum MessageName: Sendable, Hashable {
         case .deadLetter: "dos.deadletter"
         }
     }
+
+    /// The word in place of an entity kind in subscription command names.
+    static let subscriptionWord = "subscription"
 
     /// Every name in the catalogue, in a stable order.
     public static let all: [MessageName] = {
@@ -67,6 +73,7 @@ public enum MessageName: Sendable, Hashable {
                 names.append(.command(kind, action))
             }
         }
+        names += SubscriptionAction.allCases.map { .subscription($0) }
         names += EventOutcome.allCases.map { .event($0) }
         names += EntityKind.allCases.map { .view($0) }
         names += EntityKind.allCases.map { .tombstone($0) }

@@ -36,6 +36,7 @@ public struct MessageType: Sendable, Hashable, CustomStringConvertible {
     public static let catalogue: [MessageType] = MessageName.all.map { MessageType($0) }
 
     public static func command(_ kind: EntityKind, _ action: CommandAction) -> MessageType { MessageType(.command(kind, action)) }
+    public static func subscription(_ action: SubscriptionAction) -> MessageType { MessageType(.subscription(action)) }
     public static func event(_ outcome: EventOutcome) -> MessageType { MessageType(.event(outcome)) }
     public static func view(_ kind: EntityKind) -> MessageType { MessageType(.view(kind)) }
     public static func tombstone(_ kind: EntityKind) -> MessageType { MessageType(.tombstone(kind)) }
@@ -52,6 +53,9 @@ public struct MessageType: Sendable, Hashable, CustomStringConvertible {
         let words = parts.dropFirst().map(String.init)
         let name: MessageName
         switch (words.first, words.count) {
+        case ("command", 3) where words[1] == MessageName.subscriptionWord:
+            guard let action = SubscriptionAction(rawValue: words[2]) else { return nil }
+            name = .subscription(action)
         case ("command", 3):
             guard let kind = EntityKind(rawValue: words[1]), let action = CommandAction(rawValue: words[2]) else { return nil }
             name = .command(kind, action)

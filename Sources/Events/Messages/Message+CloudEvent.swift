@@ -38,6 +38,8 @@ extension Message {
             case .entityCommand(_, let payload): return try RawJSON(encoding: payload)
             case .entityReference(_, let payload): return try RawJSON(encoding: payload)
             case .registerProvider(_, let payload): return try RawJSON(encoding: payload)
+            case .subscriptionCreate(_, let payload): return try RawJSON(encoding: payload)
+            case .subscriptionDelete(_, let payload): return try RawJSON(encoding: payload)
             case .validated(_, let payload):
                 // The command's bytes are copied in as they are, not re-encoded.
                 let encoder = JSONCoding.makeEncoder(splicingRawJSON: true)

@@ -11,6 +11,10 @@ public enum Message: Sendable, Equatable {
     /// Delete, publish, unpublish, flag and unflag commands.
     case entityReference(MessageType, EntityReference)
     case registerProvider(MessageType, RegisterProvider)
+    /// Creates (or replaces) a notification subscription.
+    case subscriptionCreate(MessageType, Subscription)
+    /// Deletes a notification subscription.
+    case subscriptionDelete(MessageType, SubscriptionReference)
     case validated(MessageType, Validated)
     case validationFailed(MessageType, ValidationFailed)
     case stored(MessageType, Stored)
@@ -33,6 +37,8 @@ public enum Message: Sendable, Equatable {
     }
 
     public init(_ registration: RegisterProvider) { self = .registerProvider(.command(.provider, .register), registration) }
+    public init(_ subscription: Subscription) { self = .subscriptionCreate(.subscription(.create), subscription) }
+    public init(_ reference: SubscriptionReference) { self = .subscriptionDelete(.subscription(.delete), reference) }
     public init(_ fact: Validated) { self = .validated(.event(.validated), fact) }
     public init(_ fact: ValidationFailed) { self = .validationFailed(.event(.validationFailed), fact) }
     public init(_ fact: Stored) { self = .stored(.event(.stored), fact) }
@@ -47,6 +53,7 @@ public enum Message: Sendable, Equatable {
     public var type: MessageType {
         switch self {
         case .entityCommand(let type, _), .entityReference(let type, _), .registerProvider(let type, _),
+             .subscriptionCreate(let type, _), .subscriptionDelete(let type, _),
              .validated(let type, _), .validationFailed(let type, _), .stored(let type, _), .storeRejected(let type, _),
              .notificationSent(let type, _), .notificationFailed(let type, _), .view(let type, _),
              .tombstone(let type, _), .saga(let type, _), .deadLetter(let type, _):
@@ -61,6 +68,8 @@ public enum Message: Sendable, Equatable {
         case .entityCommand(_, let command): Self.text(command.entity.id)
         case .entityReference(_, let reference): Self.text(reference.id)
         case .registerProvider(_, let registration): Self.text(registration.provider.id)
+        case .subscriptionCreate(_, let subscription): Self.text(subscription.id)
+        case .subscriptionDelete(_, let reference): Self.text(reference.id)
         case .validated(_, let fact): Self.text(fact.entityID)
         case .validationFailed(_, let fact): Self.text(fact.entityID)
         case .stored(_, let fact): Self.text(fact.entityID)
@@ -86,7 +95,7 @@ public enum Message: Sendable, Equatable {
         case .notificationFailed(_, let fact): fact.entityVersion
         case .view(_, let view): view.entity.version
         case .tombstone(_, let tombstone): tombstone.version
-        case .registerProvider, .validated, .validationFailed, .saga, .deadLetter: nil
+        case .registerProvider, .subscriptionCreate, .subscriptionDelete, .validated, .validationFailed, .saga, .deadLetter: nil
         }
     }
 

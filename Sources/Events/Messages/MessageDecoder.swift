@@ -47,6 +47,10 @@ public enum MessageDecoder {
             let reference = try reader.read(EntityReference.self)
             try reader.check(kind: reference.kind, matches: kind)
             return .entityReference(type, reference)
+        case .subscription(.create):
+            return .subscriptionCreate(type, try reader.read(Subscription.self))
+        case .subscription(.delete):
+            return .subscriptionDelete(type, try reader.read(SubscriptionReference.self))
         case .event(.validated):
             var fact = try reader.read(Validated.self, splicingRawJSON: true)
             guard let command = data.member(Validated.CodingKeys.command.rawValue) else {

@@ -26,10 +26,40 @@ public struct StoreRejected: Codable, Sendable, Equatable {
     public var expectedVersion: Int?
     public var currentVersion: Int?
     public var missingReferences: [UUID]
+    /// For `has_dependents`: the live entries that refer to this one, with their kinds, so that
+    /// a cascade can delete them. Added after `missing_references` (which holds their ids only);
+    /// absent on the wire when empty, and read as empty from senders that predate it.
+    public var dependents: [Dependent]
+
+    /// One entry that refers to the entry a delete was refused for.
+    public struct Dependent: Codable, Sendable, Hashable {
+        public var kind: EntityKind
+        public var id: UUID
+
+        public init(kind: EntityKind, id: UUID) {
+            self.kind = kind
+            self.id = id
+        }
+
+        private enum CodingKeys: String, CodingKey { case kind, id }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try container.decode(EntityKind.self, forKey: .kind)
+            id = try container.decodeUUID(forKey: .id)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encodeUUID(id, forKey: .id)
+        }
+    }
 
     public init(
         commandID: String, kind: EntityKind, entityID: UUID, reason: Reason, message: String,
-        expectedVersion: Int? = nil, currentVersion: Int? = nil, missingReferences: [UUID] = []
+        expectedVersion: Int? = nil, currentVersion: Int? = nil, missingReferences: [UUID] = [],
+        dependents: [Dependent] = []
     ) {
         self.commandID = commandID
         self.kind = kind
@@ -39,12 +69,13 @@ public struct StoreRejected: Codable, Sendable, Equatable {
         self.expectedVersion = expectedVersion
         self.currentVersion = currentVersion
         self.missingReferences = missingReferences
+        self.dependents = dependents
     }
 
     private enum CodingKeys: String, CodingKey {
         case commandID = "command_id", kind, entityID = "entity_id", reason, message
         case expectedVersion = "expected_version", currentVersion = "current_version"
-        case missingReferences = "missing_references"
+        case missingReferences = "missing_references", dependents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +88,7 @@ public struct StoreRejected: Codable, Sendable, Equatable {
         expectedVersion = try container.decodeIfPresent(Int.self, forKey: .expectedVersion)
         currentVersion = try container.decodeIfPresent(Int.self, forKey: .currentVersion)
         missingReferences = try container.decodeUUIDs(forKey: .missingReferences)
+        dependents = try container.decodeIfPresent([Dependent].self, forKey: .dependents) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,5 +101,7 @@ public struct StoreRejected: Codable, Sendable, Equatable {
         try container.encodeIfPresent(expectedVersion, forKey: .expectedVersion)
         try container.encodeIfPresent(currentVersion, forKey: .currentVersion)
         try container.encodeUUIDs(missingReferences, forKey: .missingReferences)
+        // Left out when empty, so every other rejection reads exactly as before.
+        if !dependents.isEmpty { try container.encode(dependents, forKey: .dependents) }
     }
 }

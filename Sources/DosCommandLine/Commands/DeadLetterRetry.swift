@@ -1,0 +1,45 @@
+import EventLog
+import Events
+import Foundation
+import Model
+
+/// `dos deadletters --retry ID`: appends a dead letter's original bytes to its origin topic
+/// again, under a new record id, so that consumers (fixed since) get another go at it.
+///
+/// The log dedupes by record id, so the copy needs a new one; the services dedupe by the
+/// CloudEvent id inside the bytes, which stays the same, so a message some service did apply
+/// before is not applied twice.
+public struct DeadLetterRetry: Sendable {
+    public var id: String
+    public var topics: Topics
+
+    public init(id: String, topics: Topics = Topics()) {
+        self.id = id
+        self.topics = topics
+    }
+
+    public func run(log: any EventLog) async throws -> QueryOutput {
+        let box = try await DeadLetterBox.load(from: log, topics: topics)
+        var output = QueryOutput()
+        let entry: DeadLetterBox.Entry
+        switch box.resolve(id) {
+        case .success(let found): entry = found
+        case .failure(let problem):
+            output.failure = problem.message
+            return output
+        }
+        let letter = entry.letter
+        let topic = letter.originTopic
+        guard topics.all.contains(topic), topic != topics.deadLetter else {
+            output.failure = "dead letter \(TerminalText.escape(entry.id)) came from \"\(TerminalText.escape(topic))\", not a topic dos consumes; not retried"
+            return output
+        }
+        let recordID = "retry-" + EventID.make()
+        let result = try await log.append(OutgoingRecord(topic: topic, key: letter.originKey, id: recordID, payload: letter.originalBytes))
+        output.lines = [
+            "retried dead letter \(TerminalText.escape(entry.id)): \(letter.originalBytes.count) bytes appended to "
+                + "\(topic)@\(result.position.offset) as record \(recordID) (first at \(letter.origin))",
+        ]
+        return output
+    }
+}
