@@ -19,8 +19,10 @@ run: setup ## Set up, build, and run dos on the embedded default (DOS_ARGS="..."
 build: setup ## Debug build of everything, tests included
 	@bash scripts/build-checked.sh $(SWIFT) build --build-tests $(BUILD_FLAGS)
 
+# One test at a time: many tests start whole `dos serve all` process trees, and two cores
+# running dozens of them at once turns every timeout into a coin toss.
 test: build ## Set up and run every test
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 bench: setup ## Run the log benchmark (release build; BENCH_ARGS="--events 100000" for a quick one)
 	$(SWIFT) build -c release --product LogBenchmark $(BUILD_FLAGS)

@@ -23,6 +23,9 @@ final class ChangeNotifier: Sendable {
         var cancelled: Set<UInt64> = []
         var nextWaiterID: UInt64 = 0
         var running = true
+        /// False once the thread has closed its descriptors: nothing may touch them after that,
+        /// since their numbers can already belong to another file (a database, say).
+        var descriptorsOpen = true
     }
 
     /// How often readers are woken when the kernel cannot tell us about changes.
@@ -124,9 +127,12 @@ final class ChangeNotifier: Sendable {
 
     private func run() {
         defer {
-            if inotifyDescriptor >= 0 { close(inotifyDescriptor) }
-            close(wakeDescriptor)
-            close(wakeWriteDescriptor)
+            state.withLock { state in
+                state.descriptorsOpen = false
+                if inotifyDescriptor >= 0 { close(inotifyDescriptor) }
+                close(wakeDescriptor)
+                close(wakeWriteDescriptor)
+            }
         }
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while state.withLock({ $0.running }) {
@@ -186,10 +192,15 @@ final class ChangeNotifier: Sendable {
         while bytes.withUnsafeMutableBytes({ read(wakeDescriptor, $0.baseAddress, $0.count) }) > 0 {}
     }
 
-    /// A full pipe already means "wake up", so a failed write needs no handling.
+    /// A full pipe already means "wake up", so a failed write needs no handling. The write happens
+    /// under the lock the thread closes the pipe under, so it never reaches a closed descriptor
+    /// (`stop()` runs twice — from `close()` and from `deinit` — after the thread has gone).
     private func poke() {
-        var byte: UInt8 = 1
-        _ = write(wakeWriteDescriptor, &byte, 1)
+        state.withLock { state in
+            guard state.descriptorsOpen else { return }
+            var byte: UInt8 = 1
+            _ = write(wakeWriteDescriptor, &byte, 1)
+        }
     }
 
     private func bump() {

@@ -60,8 +60,12 @@ public struct SagaCoordinatorService: PeriodicHandler {
 
     /// Fails the steps whose deadline has passed (and starts their compensation), keeping what
     /// that causes in an outbox until the runner confirms it is published.
-    public func tick(now: Date) async throws -> [PeriodicOutput] {
-        try database.timeOut(now: now) { saga in timeOut(&saga, now: now) }
+    ///
+    /// Deadlines are judged by this service's own clock, the one that started the steps, not by
+    /// the runner's: one source of time, which tests can also hold still.
+    public func tick(now _: Date) async throws -> [PeriodicOutput] {
+        let now = clock()
+        return try database.timeOut(now: now) { saga in timeOut(&saga, now: now) }
     }
 
     public func didPublish(_ outputs: [PeriodicOutput]) async throws {

@@ -24,14 +24,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await Self.serve(try chosen(), global: global)
+    }
+
+    /// Runs `names` in this process until SIGINT or SIGTERM (also what plain `dos` does).
+    static func serve(_ names: [ServiceName], global: GlobalOptions) async throws {
         let signals = SignalCancellation()
         defer { signals.stop() }
         let logFile = try LogFile(path: StatePaths.logFile())
         let log = try global.openLog()
-        let host = try ServiceCatalog.host(
-            for: try chosen(), log: log, dataDirectory: global.dataDirectory, diagnostics: logFile.diagnostics)
-        let names = try chosen().map(\.rawValue).joined(separator: ", ")
-        FileHandle.standardError.write(Data("dos: serving \(names) on \(log.location); log in \(logFile.path)\n".utf8))
+        let host = try ServiceCatalog.host(for: names, log: log, dataDirectory: global.dataDirectory, diagnostics: logFile.diagnostics)
+        let list = names.map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("dos: serving \(list) on \(log.location); log in \(logFile.path)\n".utf8))
         let serving = Task { await host.run() }
         signals.cancel(onSignal: serving)
         await serving.value

@@ -7,12 +7,14 @@ import Testing
 import TestSupport
 
 /// Each service in its own process, killed with SIGKILL at random moments and restarted while
-/// 1,000 sagas run. Afterwards every saga is final exactly once and every stored change is in
-/// the views exactly once: nothing lost, nothing doubled.
+/// 1,000 sagas run. Afterwards every saga is final exactly once, every stored change is in the
+/// views exactly once, and each change was notified exactly once: one mail-drop file, and one
+/// webhook delivery per idempotency key (a kill between a successful POST and recording it may
+/// repeat a POST; its idempotency key is how the receiver drops the repeat).
 @Suite(.serialized) struct CrashSafetyTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-crash-\(UUID().uuidString)").path
     let topics = Topics()
-    static let services = ["validator", "store", "sagas"]
+    static let services = ["validator", "store", "sagas", "notifications"]
 
     func start(_ service: String) throws -> ChildProcess {
         try ChildProcess(DosExecutable.url, ["serve", service, "--data-dir", directory], environment: ["XDG_STATE_HOME": directory + "/state"])
@@ -49,6 +51,14 @@ import TestSupport
 
     @Test func sagasSurviveServicesKilledAtRandom() async throws {
         let log = try SQLiteEventLog(directory: directory)
+        let mailDrop = directory + "/mail"
+        try FileManager.default.createDirectory(atPath: mailDrop, withIntermediateDirectories: true)
+        let receiver = try WebhookReceiver()
+        defer { receiver.stop() }
+        _ = try await log.append([
+            try record(Message(Subscription(target: .everything, channel: .mailDrop(folder: mailDrop)))),
+            try record(Message(Subscription(target: .everything, channel: .webhook(url: receiver.url)))),
+        ])
         let (records, expectedViews) = try workload()
         var running = try Dictionary(uniqueKeysWithValues: Self.services.map { ($0, try start($0)) })
         var generator = SeededGenerator(seed: 42)
@@ -70,9 +80,13 @@ import TestSupport
         #expect(kills >= 10, "too few kills to prove anything: \(kills)")
 
         var final: [String] = []
+        var mailFiles: [String] = []
+        var webhookKeys = Set<String>()
         for _ in 0..<3_000 {
             final = try await types(on: topics.sagas, log).filter { $0 == "dos.saga.completed.v1" || $0 == "dos.saga.failed.v1" || $0 == "dos.saga.compensated.v1" || $0 == "dos.saga.timed-out.v1" }
-            if final.count >= records.count { break }
+            mailFiles = try FileManager.default.contentsOfDirectory(atPath: mailDrop).filter { $0.hasSuffix(".eml") }
+            webhookKeys = Set(receiver.successes.compactMap(\.idempotencyKey))
+            if final.count >= records.count, mailFiles.count >= expectedViews, webhookKeys.count >= expectedViews { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         try await Task.sleep(for: .milliseconds(300))  // time for a doubled message to show, if any
@@ -88,6 +102,12 @@ import TestSupport
         let stored = try await types(on: topics.events, log).filter { $0 == "dos.event.stored.v1" }
         #expect(stored.count == expectedViews)
         #expect(try await log.read(topics: [topics.deadLetter], from: .beginning, limit: 10).isEmpty)
+
+        mailFiles = try FileManager.default.contentsOfDirectory(atPath: mailDrop).filter { $0.hasSuffix(".eml") }
+        #expect(mailFiles.count == expectedViews, "one mail-drop file per change")
+        let successes = receiver.successes
+        #expect(Set(successes.compactMap(\.idempotencyKey)).count == expectedViews, "one webhook delivery per change")
+        #expect(successes.allSatisfy { $0.idempotencyKey != nil })
         await log.close()
         try? FileManager.default.removeItem(atPath: directory)
     }

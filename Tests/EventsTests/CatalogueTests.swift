@@ -9,8 +9,8 @@ struct CatalogueTests {
         let names = Set(MessageType.catalogue.map(\.typeName))
         #expect(names.count == MessageType.catalogue.count)
         // 8 kinds × 5 actions, publish/unpublish for 2 kinds, register; 2 subscription commands; 6 facts; 8 views;
-        // 8 tombstones; 9 stages; 1.
-        #expect(MessageType.catalogue.count == 40 + 4 + 1 + 2 + 6 + 8 + 8 + 9 + 1)
+        // 8 tombstones; 9 stages; the dead letter and its resolution.
+        #expect(MessageType.catalogue.count == 40 + 4 + 1 + 2 + 6 + 8 + 8 + 9 + 2)
         for name in [
             "dos.command.provider.create.v1", "dos.command.service.update.v1", "dos.command.costoption.delete.v1",
             "dos.command.service.publish.v1", "dos.command.provider.unpublish.v1", "dos.command.venue.flag.v1",
@@ -20,7 +20,7 @@ struct CatalogueTests {
             "dos.event.notification-sent.v1", "dos.event.notification-failed.v1", "dos.view.event.v1",
             "dos.view.eligibility.deleted.v1", "dos.saga.started.v1", "dos.saga.step-started.v1", "dos.saga.step-completed.v1",
             "dos.saga.step-failed.v1", "dos.saga.compensating.v1", "dos.saga.compensated.v1", "dos.saga.completed.v1",
-            "dos.saga.failed.v1", "dos.saga.timed-out.v1", "dos.deadletter.v1",
+            "dos.saga.failed.v1", "dos.saga.timed-out.v1", "dos.deadletter.v1", "dos.deadletter.resolved.v1",
         ] {
             #expect(names.contains(name), "\(name)")
         }
@@ -39,7 +39,7 @@ struct CatalogueTests {
         "dos.command.provider.create.v01", "dos.command.provider.create", "dos.command.provider.create.V1",
         "dos.Command.provider.create.v1", "acme.command.provider.create.v1", "dos.command.provider.v1",
         "dos.command.shop.create.v1", "dos.event.deleted.v1", "dos.view.provider.removed.v1", "dos.saga.paused.v1",
-        "dos.deadletter", "dos.deadletter.extra.v1", "", "dos", "dos..v1", "dos.event.stored.v-1", "dos.event.stored.v1x",
+        "dos.deadletter", "dos.deadletter.extra.v1", "dos.deadletter.resolved", "dos.deadletter.resolved.extra.v1", "", "dos", "dos..v1", "dos.event.stored.v-1", "dos.event.stored.v1x",
         "dos.event.stored.v99999999999999999999999", "dos.command.subscription.update.v1", "dos.command.subscription.v1",
     ])
     func namesOutsideTheCatalogueDoNotParse(_ typeName: String) {
@@ -74,6 +74,7 @@ struct CatalogueTests {
         #expect(topics.topic(for: .tombstone(.provider)) == "dos.views")
         #expect(topics.topic(for: .saga(.started)) == "dos.sagas")
         #expect(topics.topic(for: .deadLetter) == "dos.deadletter")
+        #expect(topics.topic(for: .deadLetterResolved) == "dos.deadletter")
     }
 
     @Test func topicNameRuleIsKafkas() {

@@ -89,6 +89,9 @@ enum Fixtures {
             return Message(DeadLetter(reason: "malformed JSON", originTopic: "dos.commands", originPartition: 2, originPosition: 41,
                                       originKey: "key-1", consumerGroup: "validator", attempts: 3,
                                       originalBytes: [0x7B, 0x00, 0xFF, 0x80], firstSeenAt: time))
+        case .deadLetterResolved:
+            return Message(DeadLetterResolved(deadLetterID: "evt-dead-1", resolution: .discarded, by: "cli:alice", at: time,
+                                              note: "known bad producer — ünïcödé"))
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Notifications
 import Testing
+import TestSupport
 
 /// Webhook delivery against a receiver the test runs on 127.0.0.1.
 @Suite struct WebhookTests {

@@ -131,13 +131,14 @@ struct CascadeSample {
     }
 
     @Test func aCascadeThatTimesOutEndsTimedOut() async throws {
-        let harness = try SagaHarness(stepTimeout: .milliseconds(50))
+        let clock = ManualClock()
+        let harness = try SagaHarness(stepTimeout: .seconds(1), clock: clock.now)
         let provider = Provider(name: "Slow")
         try await harness.publish(Message(.create, EntityCommand(entity: .provider(provider))))
         try await harness.settleAll()
         try await harness.publish(Message(.delete, EntityReference(kind: .provider, id: provider.id, cascade: true)), sagaID: "slow")
         try await harness.settle([harness.validator, harness.coordinator])
-        try await Task.sleep(for: .milliseconds(80))
+        clock.advance(by: 2)
         try await harness.settle([harness.validator, harness.coordinator])
 
         let saga = try #require(try harness.coordinator.database.saga("slow"))

@@ -17,10 +17,10 @@ final class SagaHarness: Sendable {
     let store: StoreDatabase
     let coordinator: SagaCoordinatorService
 
-    init(stepTimeout: Duration = .seconds(30)) throws {
+    init(stepTimeout: Duration = .seconds(30), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         log = try SQLiteEventLog(directory: directory.path)
         store = try StoreDatabase(directory: directory)
-        coordinator = try SagaCoordinatorService(directory: directory, stepTimeout: stepTimeout)
+        coordinator = try SagaCoordinatorService(directory: directory, stepTimeout: stepTimeout, clock: clock)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }

@@ -67,11 +67,12 @@ import Testing
     }
 
     @Test func aStepThatOutlivesItsTimeoutEndsTimedOut() async throws {
-        let harness = try SagaHarness(stepTimeout: .milliseconds(50))
+        let clock = ManualClock()
+        let harness = try SagaHarness(stepTimeout: .seconds(1), clock: clock.now)
         try await harness.publish(Message(.create, EntityCommand(entity: .provider(Provider(name: "Slow")))), sagaID: "slow")
         // No store is running: the store step never ends.
         try await harness.settle([harness.validator, harness.coordinator])
-        try await Task.sleep(for: .milliseconds(80))
+        clock.advance(by: 2)
         try await harness.settle([harness.validator, harness.coordinator])
 
         #expect(try await harness.timeline(of: "slow").suffix(3) == ["step-started store", "step-failed store", "timed-out"])

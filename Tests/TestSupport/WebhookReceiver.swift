@@ -6,19 +6,22 @@ import Glibc
 
 /// A tiny HTTP receiver on 127.0.0.1 that the tests start: it accepts one request per
 /// connection, answers 500 to the first `failures` hits and 200 after, and remembers each hit.
-final class WebhookReceiver: Sendable {
-    struct Hit: Sendable {
-        var status: Int
-        var idempotencyKey: String?
-        var body: String
+public final class WebhookReceiver: Sendable {
+    public struct Hit: Sendable {
+        public var status: Int
+        public var idempotencyKey: String?
+        public var body: String
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let socket: Int32
     private let hits = Mutex<[Hit]>([])
+    /// Whether the listening socket is still open: it must be closed exactly once, since a second
+    /// close would hit whatever reused its number (another test's database file, say).
+    private let open = Mutex(true)
     private let failures: Int
 
-    init(failures: Int = 0) throws {
+    public init(failures: Int = 0) throws {
         self.failures = failures
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ReceiverError.socket }
@@ -41,17 +44,21 @@ final class WebhookReceiver: Sendable {
 
     deinit { stop() }
 
-    var url: String { "http://127.0.0.1:\(port)/hook" }
-    var allHits: [Hit] { hits.withLock { $0 } }
-    var successes: [Hit] { allHits.filter { $0.status == 200 } }
+    public var url: String { "http://127.0.0.1:\(port)/hook" }
+    public var allHits: [Hit] { hits.withLock { $0 } }
+    public var successes: [Hit] { allHits.filter { $0.status == 200 } }
 
-    func stop() {
-        shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
+    public func stop() {
+        open.withLock { open in
+            guard open else { return }
+            open = false
+            shutdown(socket, Int32(SHUT_RDWR))
+            close(socket)
+        }
     }
 
     private func acceptLoop() {
-        while true {
+        while open.withLock({ $0 }) {
             let connection = accept(socket, nil, nil)
             guard connection >= 0 else { return }
             serve(connection)
@@ -103,6 +110,6 @@ final class WebhookReceiver: Sendable {
     }
 }
 
-enum ReceiverError: Error {
+public enum ReceiverError: Error {
     case socket
 }

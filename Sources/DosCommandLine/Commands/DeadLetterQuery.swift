@@ -3,8 +3,9 @@ import Events
 import Foundation
 import Model
 
-/// `dos deadletters [ID] [-o table|json]`: the dead letters, or one in full. Everything from
-/// the letter (reason, key, the original bytes) is shown with control characters escaped.
+/// `dos deadletters [ID] [--all] [-o table|json]`: the open dead letters (with `--all`, the
+/// retried and discarded ones too), or one in full with its resolutions. Everything from the
+/// letter (reason, key, the original bytes) is shown with control characters escaped.
 public struct DeadLetterQuery: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case table, json
@@ -12,11 +13,14 @@ public struct DeadLetterQuery: Sendable {
 
     public var id: String?
     public var format: Format
+    /// List retried and discarded letters too, not only open ones.
+    public var includeResolved: Bool
     public var topics: Topics
 
-    public init(id: String? = nil, format: Format = .table, topics: Topics = Topics()) {
+    public init(id: String? = nil, format: Format = .table, includeResolved: Bool = false, topics: Topics = Topics()) {
         self.id = id
         self.format = format
+        self.includeResolved = includeResolved
         self.topics = topics
     }
 
@@ -24,6 +28,9 @@ public struct DeadLetterQuery: Sendable {
         let box = try await DeadLetterBox.load(from: log, topics: topics)
         var output = QueryOutput()
         if box.skipped > 0 { output.notes.append("skipped \(box.skipped) unreadable records on \(topics.deadLetter)") }
+        if box.orphanResolutions > 0 {
+            output.notes.append("\(box.orphanResolutions) resolutions name dead letters that are not on \(topics.deadLetter)")
+        }
         if let id {
             switch box.resolve(id) {
             case .success(let entry):
@@ -33,21 +40,25 @@ public struct DeadLetterQuery: Sendable {
             }
             return output
         }
+        let shown = includeResolved ? box.entries : box.entries.filter { $0.state == .open }
+        let hidden = box.entries.count - shown.count
         switch format {
         case .json:
-            output.lines = ["[" + (try box.entries.map(Self.json).joined(separator: ",")) + "]"]
+            output.lines = ["[" + (try shown.map(Self.json).joined(separator: ",")) + "]"]
         case .table:
             let short = box.shortIDs
-            let rows = box.entries.map { entry -> [String] in
+            let rows = shown.map { entry -> [String] in
                 let letter = entry.letter
                 return [
-                    short[entry.id] ?? entry.id, TerminalText.escape(letter.reason), letter.origin,
+                    short[entry.id] ?? entry.id, entry.state.rawValue, TerminalText.escape(letter.reason), letter.origin,
                     TerminalText.escape(letter.consumerGroup ?? "-"), Timestamp.string(from: letter.firstSeenAt),
                 ]
             }
-            output.lines = rows.isEmpty ? [] : TextTable(headers: ["LETTER", "REASON", "ORIGIN", "GROUP", "FIRST SEEN"], rows: rows).lines()
-            if rows.isEmpty { output.notes.append("no dead letters") }
+            let headers = ["LETTER", "STATE", "REASON", "ORIGIN", "GROUP", "FIRST SEEN"]
+            output.lines = rows.isEmpty ? [] : TextTable(headers: headers, rows: rows).lines()
+            if rows.isEmpty { output.notes.append(hidden > 0 ? "no open dead letters" : "no dead letters") }
         }
+        if hidden > 0 { output.notes.append("\(hidden) retried or discarded dead letters not shown (--all shows them)") }
         return output
     }
 
@@ -56,6 +67,7 @@ public struct DeadLetterQuery: Sendable {
         let letter = entry.letter
         let fields: [(String, String)] = [
             ("id", TerminalText.escape(entry.id)),
+            ("state", entry.state.rawValue),
             ("reason", TerminalText.escape(letter.reason)),
             ("origin", letter.origin),
             ("key", TerminalText.escape(letter.originKey ?? "-")),
@@ -64,8 +76,10 @@ public struct DeadLetterQuery: Sendable {
             ("first seen", Timestamp.string(from: letter.firstSeenAt)),
             ("payload", "\(letter.originalBytes.count) bytes, control characters escaped:"),
         ]
-        let width = fields.map(\.0.count).max() ?? 0
-        let lines = fields.map { name, value in (name + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value }
+        let resolutions: [(String, String)] = entry.resolutions.map { ("resolution", $0.resolved.summary) }
+        let all = fields.prefix(2) + resolutions + fields.dropFirst(2)
+        let width = all.map(\.0.count).max() ?? 0
+        let lines = all.map { name, value in (name + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value }
         return lines + [Self.payload(letter.originalBytes)]
     }
 
@@ -75,12 +89,22 @@ public struct DeadLetterQuery: Sendable {
         String(decoding: TerminalSafeJSON.sanitize(bytes), as: UTF8.self)
     }
 
-    /// The letter as JSON, its id first, on one terminal-safe line.
+    /// The letter as JSON, its id first, then its fields, its `resolutions` (each the
+    /// `dos.deadletter.resolved.v1` payload with its message's `id` first) and `state`, on one
+    /// terminal-safe line.
     static func json(_ entry: DeadLetterBox.Entry) throws -> String {
+        let resolutions = try entry.resolutions.map { try withID($0.id, try RawJSON(encoding: $0.resolved).string) }
+        let extra = "\"resolutions\":[" + resolutions.joined(separator: ",") + "],\"state\":\"\(entry.state.rawValue)\""
         let letter = try RawJSON(encoding: entry.letter).string
-        let id = try RawJSON(encoding: [entry.id]).string.dropFirst().dropLast()
-        let body = letter.dropFirst()
-        let joined = "{\"id\":\(id)" + (body.hasPrefix("}") ? "" : ",") + body
+        let body = letter.hasSuffix("}") ? String(letter.dropLast()) : letter
+        let joined = try withID(entry.id, body + (body.hasSuffix("{") ? "" : ",") + extra + "}")
         return String(decoding: TerminalSafeJSON.sanitize(Array(joined.utf8)), as: UTF8.self)
+    }
+
+    /// `{"id":"…",` spliced in front of the members of a JSON object.
+    private static func withID(_ id: String, _ object: String) throws -> String {
+        let quoted = try RawJSON(encoding: [id]).string.dropFirst().dropLast()
+        let body = object.dropFirst()
+        return "{\"id\":\(quoted)" + (body.hasPrefix("}") ? "" : ",") + body
     }
 }

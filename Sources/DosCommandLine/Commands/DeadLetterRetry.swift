@@ -8,17 +8,20 @@ import Model
 ///
 /// The log dedupes by record id, so the copy needs a new one; the services dedupe by the
 /// CloudEvent id inside the bytes, which stays the same, so a message some service did apply
-/// before is not applied twice.
+/// before is not applied twice. The retry is then recorded on the dead-letter topic as a
+/// `dos.deadletter.resolved.v1` with resolution "retried".
 public struct DeadLetterRetry: Sendable {
     public var id: String
+    public var actor: String
     public var topics: Topics
 
-    public init(id: String, topics: Topics = Topics()) {
+    public init(id: String, actor: String = SagaSubmitter.defaultActor, topics: Topics = Topics()) {
         self.id = id
+        self.actor = actor
         self.topics = topics
     }
 
-    public func run(log: any EventLog) async throws -> QueryOutput {
+    public func run(log: any EventLog, now: Date = Date()) async throws -> QueryOutput {
         let box = try await DeadLetterBox.load(from: log, topics: topics)
         var output = QueryOutput()
         let entry: DeadLetterBox.Entry
@@ -36,10 +39,18 @@ public struct DeadLetterRetry: Sendable {
         }
         let recordID = "retry-" + EventID.make()
         let result = try await log.append(OutgoingRecord(topic: topic, key: letter.originKey, id: recordID, payload: letter.originalBytes))
+        let whereTo = "\(topic)@\(result.position.offset) as record \(recordID)"
         output.lines = [
             "retried dead letter \(TerminalText.escape(entry.id)): \(letter.originalBytes.count) bytes appended to "
-                + "\(topic)@\(result.position.offset) as record \(recordID) (first at \(letter.origin))",
+                + "\(whereTo) (first at \(letter.origin))",
         ]
+        let resolved = DeadLetterResolved(deadLetterID: entry.id, resolution: .retried, by: actor, at: now, note: "appended to \(whereTo)")
+        do {
+            _ = try await DeadLetterBox.publish(resolved, to: log, topics: topics)
+        } catch {
+            output.failure = "the retry was appended, but recording it on \(topics.deadLetter) failed: "
+                + TerminalText.escape(String(describing: error))
+        }
         return output
     }
 }

@@ -16,12 +16,14 @@ public enum MessageName: Sendable, Hashable {
     case saga(SagaStage)
     /// `dos.deadletter`
     case deadLetter
+    /// `dos.deadletter.resolved`: a dead letter was discarded or retried.
+    case deadLetterResolved
 
     /// The newest schema version this build reads and writes. Raise it together with a new
     /// payload case; older versions must keep decoding.
     public var currentVersion: Int {
         switch self {
-        case .command, .subscription, .event, .view, .tombstone, .saga, .deadLetter: 1
+        case .command, .subscription, .event, .view, .tombstone, .saga, .deadLetter, .deadLetterResolved: 1
         }
     }
 
@@ -31,7 +33,7 @@ public enum MessageName: Sendable, Hashable {
         case .event: .event
         case .view, .tombstone: .view
         case .saga: .saga
-        case .deadLetter: .deadLetter
+        case .deadLetter, .deadLetterResolved: .deadLetter
         }
     }
 
@@ -39,7 +41,7 @@ public enum MessageName: Sendable, Hashable {
     public var kind: EntityKind? {
         switch self {
         case .command(let kind, _), .view(let kind), .tombstone(let kind): kind
-        case .subscription, .event, .saga, .deadLetter: nil
+        case .subscription, .event, .saga, .deadLetter, .deadLetterResolved: nil
         }
     }
 
@@ -59,11 +61,14 @@ public enum MessageName: Sendable, Hashable {
         case .tombstone(let kind): "dos.view.\(kind.rawValue).deleted"
         case .saga(let stage): "dos.saga.\(stage.rawValue)"
         case .deadLetter: "dos.deadletter"
+        case .deadLetterResolved: "dos.deadletter.\(Self.resolvedWord)"
         }
     }
 
     /// The word in place of an entity kind in subscription command names.
     static let subscriptionWord = "subscription"
+    /// The word after `deadletter` in the resolution's name.
+    static let resolvedWord = "resolved"
 
     /// Every name in the catalogue, in a stable order.
     public static let all: [MessageName] = {
@@ -79,6 +84,7 @@ public enum MessageName: Sendable, Hashable {
         names += EntityKind.allCases.map { .tombstone($0) }
         names += SagaStage.allCases.map { .saga($0) }
         names.append(.deadLetter)
+        names.append(.deadLetterResolved)
         return names
     }()
 }

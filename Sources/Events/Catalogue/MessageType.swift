@@ -42,6 +42,7 @@ public struct MessageType: Sendable, Hashable, CustomStringConvertible {
     public static func tombstone(_ kind: EntityKind) -> MessageType { MessageType(.tombstone(kind)) }
     public static func saga(_ stage: SagaStage) -> MessageType { MessageType(.saga(stage)) }
     public static let deadLetter = MessageType(.deadLetter)
+    public static let deadLetterResolved = MessageType(.deadLetterResolved)
 
     /// Parses a type name of the catalogue at any version ≥ 1 (so that newer versions can be
     /// recognised and skipped); nil for anything else.
@@ -73,6 +74,8 @@ public struct MessageType: Sendable, Hashable, CustomStringConvertible {
             name = .saga(stage)
         case ("deadletter", 1):
             name = .deadLetter
+        case ("deadletter", 2) where words[1] == MessageName.resolvedWord:
+            name = .deadLetterResolved
         default:
             return nil
         }

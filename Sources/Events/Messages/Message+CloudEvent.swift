@@ -54,6 +54,7 @@ extension Message {
             case .tombstone(_, let payload): return try RawJSON(encoding: payload)
             case .saga(_, let payload): return try RawJSON(encoding: payload)
             case .deadLetter(_, let payload): return try RawJSON(encoding: payload)
+            case .deadLetterResolved(_, let payload): return try RawJSON(encoding: payload)
             }
         } catch {
             // Only values JSON cannot hold (a NaN, say) get here.

@@ -25,6 +25,8 @@ public enum Message: Sendable, Equatable {
     case tombstone(MessageType, Tombstone)
     case saga(MessageType, SagaProgress)
     case deadLetter(MessageType, DeadLetter)
+    /// A dead letter was discarded or retried.
+    case deadLetterResolved(MessageType, DeadLetterResolved)
 
     /// `.create` or `.update` of `command.entity`.
     public init(_ action: CommandAction, _ command: EntityCommand) {
@@ -49,6 +51,7 @@ public enum Message: Sendable, Equatable {
     public init(_ tombstone: Tombstone) { self = .tombstone(.tombstone(tombstone.kind), tombstone) }
     public init(_ stage: SagaStage, _ progress: SagaProgress) { self = .saga(.saga(stage), progress) }
     public init(_ letter: DeadLetter) { self = .deadLetter(.deadLetter, letter) }
+    public init(_ resolution: DeadLetterResolved) { self = .deadLetterResolved(.deadLetterResolved, resolution) }
 
     public var type: MessageType {
         switch self {
@@ -56,13 +59,14 @@ public enum Message: Sendable, Equatable {
              .subscriptionCreate(let type, _), .subscriptionDelete(let type, _),
              .validated(let type, _), .validationFailed(let type, _), .stored(let type, _), .storeRejected(let type, _),
              .notificationSent(let type, _), .notificationFailed(let type, _), .view(let type, _),
-             .tombstone(let type, _), .saga(let type, _), .deadLetter(let type, _):
+             .tombstone(let type, _), .saga(let type, _), .deadLetter(let type, _), .deadLetterResolved(let type, _):
             type
         }
     }
 
     /// The CloudEvents `subject` and so the message key: the entity id (lowercase, as in
-    /// payloads), the saga id for saga messages, the original key for dead letters.
+    /// payloads), the saga id for saga messages, the original key for dead letters, the dead letter's id
+    /// for its resolutions.
     public var subject: String? {
         switch self {
         case .entityCommand(_, let command): Self.text(command.entity.id)
@@ -80,6 +84,7 @@ public enum Message: Sendable, Equatable {
         case .tombstone(_, let tombstone): Self.text(tombstone.id)
         case .saga(_, let progress): progress.sagaID
         case .deadLetter(_, let letter): letter.originKey
+        case .deadLetterResolved(_, let resolution): resolution.deadLetterID
         }
     }
 
@@ -95,7 +100,8 @@ public enum Message: Sendable, Equatable {
         case .notificationFailed(_, let fact): fact.entityVersion
         case .view(_, let view): view.entity.version
         case .tombstone(_, let tombstone): tombstone.version
-        case .registerProvider, .subscriptionCreate, .subscriptionDelete, .validated, .validationFailed, .saga, .deadLetter: nil
+        case .registerProvider, .subscriptionCreate, .subscriptionDelete, .validated, .validationFailed, .saga, .deadLetter,
+             .deadLetterResolved: nil
         }
     }
 

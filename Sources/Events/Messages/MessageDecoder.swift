@@ -75,6 +75,8 @@ public enum MessageDecoder {
             return .saga(type, try reader.read(SagaProgress.self))
         case .deadLetter:
             return .deadLetter(type, try reader.read(DeadLetter.self))
+        case .deadLetterResolved:
+            return .deadLetterResolved(type, try reader.read(DeadLetterResolved.self))
         }
     }
 }
