@@ -23,8 +23,10 @@ let package = Package(
         .target(name: "Model"),
         .target(name: "Events", dependencies: ["Model", "EventLog"]),
         .target(name: "EventLog"),
+        // Opening SQLite databases shared between processes (no domain).
+        .target(name: "SQLiteSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "EventLogSQLite", dependencies: [
-            "EventLog",
+            "EventLog", "SQLiteSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -33,17 +35,17 @@ let package = Package(
         .target(name: "ServiceKit", dependencies: ["Model", "Events", "EventLog"]),
         .target(name: "Validator", dependencies: ["ServiceKit", "Model", "Events", "EventLog"]),
         .target(name: "DataStore", dependencies: [
-            "Model", "Events", "EventLog", "ServiceKit",
+            "Model", "Events", "EventLog", "ServiceKit", "SQLiteSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         .target(name: "SagaCoordinator", dependencies: [
-            "Model", "Events", "EventLog", "ServiceKit",
+            "Model", "Events", "EventLog", "ServiceKit", "SQLiteSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         .target(name: "Notifications", dependencies: [
-            "Model", "Events", "EventLog", "ServiceKit",
+            "Model", "Events", "EventLog", "ServiceKit", "SQLiteSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 

@@ -1,6 +1,7 @@
 import Foundation
 import Events
 import GRDB
+import SQLiteSupport
 import Model
 
 /// The data store's own SQLite database (`store.sqlite`, WAL): current entries, every version
@@ -15,11 +16,7 @@ public final class StoreDatabase: Sendable {
 
     /// Opens (creating it and `directory` if needed) the store's database in `directory`.
     public init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        // Another process (the console, a second store) may hold the write lock for a moment.
-        configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        pool = try DatabaseOpening.servicePool(directory: directory, fileName: Self.fileName)
         try StoreSchema.migrator().migrate(pool)
     }
 

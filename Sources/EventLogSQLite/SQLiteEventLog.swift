@@ -1,6 +1,7 @@
 import EventLog
 import Foundation
 import GRDB
+import SQLiteSupport
 
 /// The embedded backend: every topic in one SQLite file (WAL mode) in the data directory.
 ///
@@ -37,8 +38,6 @@ public final class SQLiteEventLog: EventLog {
 
     /// Opens (creating if needed) the log in `directory`.
     public init(directory: String, options: Options = Options()) throws {
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
         var configuration = Configuration()
         configuration.label = "dos.eventlog"
@@ -59,7 +58,7 @@ public final class SQLiteEventLog: EventLog {
             // Keep the WAL from staying huge after a large batch has been checkpointed.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
-        pool = try Self.openPool(path: path, configuration: configuration, patience: options.busyTimeout)
+        pool = try DatabaseOpening.pool(path: path, configuration: configuration, patience: options.busyTimeout)
         try pool.writeWithoutTransaction { db in try LogSchema.create(in: db) }
         notifier = try ChangeNotifier(
             directory: directory, fileNames: [Self.fileName, Self.fileName + "-wal"])
@@ -69,23 +68,6 @@ public final class SQLiteEventLog: EventLog {
 
     deinit {
         notifier.stop()
-    }
-
-    /// Opening sets WAL mode, and SQLite answers that pragma with "database is locked" at once,
-    /// without the busy timeout, while another process is mid-commit or checkpointing. Another
-    /// process writing is the normal case here, so opening waits and tries again, with backoff,
-    /// for as long as a writer would wait for a lock.
-    private static func openPool(path: String, configuration: Configuration, patience: Duration) throws -> DatabasePool {
-        let deadline = ContinuousClock.now + patience
-        var pause = Duration.milliseconds(5)
-        while true {
-            do {
-                return try DatabasePool(path: path, configuration: configuration)
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18)
-                pause = min(pause * 2, .milliseconds(200))
-            }
-        }
     }
 
     // MARK: - Appending

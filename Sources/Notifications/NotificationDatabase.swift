@@ -1,6 +1,7 @@
 import Events
 import Foundation
 import GRDB
+import SQLiteSupport
 import Model
 
 /// The notifications service's own SQLite database (`notifications.sqlite`, WAL): the
@@ -18,11 +19,7 @@ public final class NotificationDatabase: Sendable {
 
     /// Opens (creating it and `directory` if needed) the database in `directory`.
     public init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        // Another process may hold the write lock for a moment.
-        configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        pool = try DatabaseOpening.servicePool(directory: directory, fileName: Self.fileName)
         try NotificationSchema.migrator().migrate(pool)
     }
 

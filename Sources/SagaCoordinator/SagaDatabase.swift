@@ -1,6 +1,7 @@
 import Events
 import Foundation
 import GRDB
+import SQLiteSupport
 import ServiceKit
 
 /// The coordinator's own SQLite database (`sagas.sqlite`, WAL): every saga and step with its
@@ -15,11 +16,7 @@ public final class SagaDatabase: Sendable {
 
     /// Opens (creating it and `directory` if needed) the coordinator's database in `directory`.
     public init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        // Another process (the console, `dos sagas`) may hold the write lock for a moment.
-        configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: directory.appendingPathComponent(Self.fileName).path, configuration: configuration)
+        pool = try DatabaseOpening.servicePool(directory: directory, fileName: Self.fileName)
         try SagaSchema.migrator().migrate(pool)
     }
 

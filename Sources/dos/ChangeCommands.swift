@@ -80,9 +80,9 @@ struct ChangeOptions: ParsableArguments {
         if let version, version < 1 { throw ValidationError("--version must be 1 or more") }
     }
 
-    func run(_ action: CommandAction, reason: String?, waiting: WaitOptions, global: GlobalOptions) async throws {
+    func run(_ action: CommandAction, reason: String?, cascade: Bool = false, waiting: WaitOptions, global: GlobalOptions) async throws {
         let log = try global.openLog()
-        let request = ChangeRequest(action: action, kind: kind, id: id, expectedVersion: version, reason: reason)
+        let request = ChangeRequest(action: action, kind: kind, id: id, expectedVersion: version, reason: reason, cascade: cascade)
         let planned: Result<PlannedCommand, CommandInputError>
         do {
             planned = try await request.command(log: log)

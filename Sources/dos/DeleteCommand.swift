@@ -26,22 +26,6 @@ struct DeleteCommand: AsyncParsableCommand {
     var cascade = false
 
     func run() async throws {
-        // As ChangeOptions.run, with the cascade flag carried into the command.
-        let log = try global.openLog()
-        let request = ChangeRequest(action: .delete, kind: change.kind, id: change.id, expectedVersion: change.version, cascade: cascade)
-        let planned: Result<PlannedCommand, CommandInputError>
-        do {
-            planned = try await request.command(log: log)
-        } catch {
-            await log.close()
-            return try WaitOptions.finish(.badInput("cannot read the views: \(TerminalText.escape(String(describing: error)))"))
-        }
-        switch planned {
-        case .success(let command):
-            try await waiting.submit([command], log: log, global: global)
-        case .failure(let problem):
-            await log.close()
-            try WaitOptions.finish(.badInput(problem.message))
-        }
+        try await change.run(.delete, reason: nil, cascade: cascade, waiting: waiting, global: global)
     }
 }
