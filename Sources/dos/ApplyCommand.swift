@@ -23,15 +23,7 @@ struct ApplyCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let bytes: [UInt8]
-        switch CommandInput.read(file) {
-        case .success(let read): bytes = read
-        case .failure(let problem): return try WaitOptions.finish(.badInput(problem.message))
-        }
-        switch EntryDocument.commands(from: bytes) {
-        case .success(let commands): try await waiting.submit(commands, global: global)
-        case .failure(let problem): try WaitOptions.finish(.badInput(problem.message))
-        }
+        try await waiting.submit(file: file, global: global, reading: EntryDocument.commands(from:))
     }
 }
 
@@ -52,6 +44,22 @@ struct WaitOptions: ParsableArguments {
 
     func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+    }
+
+    /// Reads `file` (or standard input), turns it into commands with `reading`, and submits them;
+    /// input that cannot be read or understood publishes nothing.
+    func submit(
+        file: String, global: GlobalOptions, reading: ([UInt8]) -> Result<[PlannedCommand], CommandInputError>
+    ) async throws {
+        let bytes: [UInt8]
+        switch CommandInput.read(file) {
+        case .success(let read): bytes = read
+        case .failure(let problem): return try Self.finish(.badInput(problem.message))
+        }
+        switch reading(bytes) {
+        case .success(let commands): try await submit(commands, global: global)
+        case .failure(let problem): try Self.finish(.badInput(problem.message))
+        }
     }
 
     func submit(_ commands: [PlannedCommand], global: GlobalOptions) async throws {

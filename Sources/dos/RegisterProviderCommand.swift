@@ -23,14 +23,8 @@ struct RegisterProviderCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let bytes: [UInt8]
-        switch CommandInput.read(file) {
-        case .success(let read): bytes = read
-        case .failure(let problem): return try WaitOptions.finish(.badInput(problem.message))
-        }
-        switch RegistrationDocument.command(from: bytes) {
-        case .success(let command): try await waiting.submit([command], global: global)
-        case .failure(let problem): try WaitOptions.finish(.badInput(problem.message))
+        try await waiting.submit(file: file, global: global) { bytes in
+            RegistrationDocument.command(from: bytes).map { [$0] }
         }
     }
 }
