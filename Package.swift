@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries (ncursesw without pkg-config: its cflags carry feature macros SwiftPM refuses)
@@ -21,6 +22,8 @@ let package = Package(
 
         // Shared modules
         .target(name: "Model"),
+        // Text from the stream made safe for a terminal (no domain).
+        .target(name: "TerminalSafety"),
         .target(name: "Events", dependencies: ["Model", "EventLog"]),
         .target(name: "EventLog"),
         // Opening SQLite databases shared between processes (no domain).
@@ -52,12 +55,21 @@ let package = Package(
         // Command-line logic (no argument parsing, no backend choice)
         .target(name: "DosCommandLine", dependencies: [
             "Model", "Events", "EventLog", "ServiceKit", "Validator", "DataStore", "SagaCoordinator", "Notifications", "CNCurses", "CRdKafka",
+            "TerminalSafety",
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+
+        // The console, bottom to top: a terminal-free widget kit (cells, keys, themes, config),
+        // the curses driver that shows its frames, and the console's views over the directory.
+        .target(name: "ConsoleKit", dependencies: ["TerminalSafety", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ConsoleTerminal", dependencies: ["ConsoleKit", "CNCurses"]),
+        .target(name: "Console", dependencies: [
+            "ConsoleKit", "ConsoleTerminal", "TerminalSafety", "DosCommandLine", "Model", "Events", "EventLog",
         ]),
 
         // The one executable: argument parsing and wiring; the only place a backend is chosen.
         .executableTarget(name: "dos", dependencies: [
-            "DosCommandLine", "EventLog", "EventLogSQLite",
+            "DosCommandLine", "EventLog", "EventLogSQLite", "Console", "ConsoleKit", "ConsoleTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -86,6 +98,12 @@ let package = Package(
         .testTarget(name: "NotificationsTests", dependencies: [
             "Notifications", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport",
         ]),
-        .testTarget(name: "DosCommandLineTests", dependencies: ["DosCommandLine", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos"]),
+        .testTarget(name: "DosCommandLineTests", dependencies: [
+            "DosCommandLine", "TerminalSafety", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
+        ]),
+        .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety"]),
+        .testTarget(name: "ConsoleTests", dependencies: [
+            "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
+        ]),
     ]
 )

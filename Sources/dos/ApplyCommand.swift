@@ -1,3 +1,4 @@
+import TerminalSafety
 import ArgumentParser
 import DosCommandLine
 import EventLogSQLite

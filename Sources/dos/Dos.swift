@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import DosCommandLine
 import EventLogSQLite
 import Foundation
@@ -11,18 +12,27 @@ struct Dos: AsyncParsableCommand {
         abstract: "A directory of public services, run on an event stream.",
         discussion: """
             With no subcommand, dos runs every service in this process on the embedded event log \
-            (the console will open here too) until Ctrl-C; use the other commands from another \
-            terminal. Data lives in --data-dir, else $DOS_DATA_DIR, else $XDG_DATA_HOME/dos.
+            and opens the full-screen console (? lists the keys, :q quits). Without a terminal, or \
+            with --headless, it only runs the services until Ctrl-C. Data lives in --data-dir, else \
+            $DOS_DATA_DIR, else $XDG_DATA_HOME/dos.
             """,
         subcommands: [
             LogCommand.self, ServeCommand.self, DoctorCommand.self, GetCommand.self, HistoryCommand.self, ApplyCommand.self,
             DeleteCommand.self, PublishCommand.self, UnpublishCommand.self, FlagCommand.self, UnflagCommand.self,
-            RegisterProviderCommand.self, SagasCommand.self, DeadLettersCommand.self,
+            RegisterProviderCommand.self, SagasCommand.self, DeadLettersCommand.self, ConsoleCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleFlags
+
+    @Flag(name: .long, help: "Run the services without opening the console.")
+    var headless = false
 
     func run() async throws {
+        if !headless && ConsoleSetup.hasTerminal {
+            try await runWithConsole()
+            return
+        }
         let log = try global.openLog()
         let statistics = try await log.statistics()
         await log.close()
@@ -32,5 +42,30 @@ struct Dos: AsyncParsableCommand {
         FileHandle.standardError.write(Data("dos: embedded event log at \(statistics.path) (\(summary))\n".utf8))
         FileHandle.standardError.write(Data("dos: try `dos apply -f FILE`, `dos get providers` or `dos log tail -t dos.events -f` in another terminal; Ctrl-C stops\n".utf8))
         try await ServeCommand.serve(ServiceName.allCases, global: global)
+    }
+
+    /// The services in this process, and the console in front of them; quitting the console
+    /// stops the services (they finish the message in hand and commit).
+    private func runWithConsole() async throws {
+        let options: ConsoleOptions
+        do {
+            options = try ConsoleSetup.options(backend: "data dir \(global.dataDirectory)", flags: console.setup)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let logFile = try LogFile(path: StatePaths.logFile())
+        let log = try global.openLog()
+        let host = try ServiceCatalog.host(for: ServiceName.allCases, log: log, dataDirectory: global.dataDirectory, diagnostics: logFile.diagnostics)
+        let serving = Task { await host.run() }
+        var failure: (any Error)?
+        do {
+            try await ConsoleSession.run(log: log, options: options)
+        } catch {
+            failure = error
+        }
+        serving.cancel()
+        await serving.value
+        await log.close()
+        if let failure { throw failure }
     }
 }

@@ -1,3 +1,4 @@
+import TerminalSafety
 import DosCommandLine
 import Events
 import Testing

@@ -1,3 +1,4 @@
+import TerminalSafety
 import DosCommandLine
 import Foundation
 import Testing

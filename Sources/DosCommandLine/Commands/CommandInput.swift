@@ -1,3 +1,4 @@
+import TerminalSafety
 import Foundation
 
 /// The bytes behind `-f FILE`, where `-` is standard input.

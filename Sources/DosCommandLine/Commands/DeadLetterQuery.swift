@@ -1,3 +1,4 @@
+import TerminalSafety
 import EventLog
 import Events
 import Foundation

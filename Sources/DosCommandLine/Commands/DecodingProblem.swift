@@ -1,8 +1,8 @@
 import Foundation
 
 /// A decoding error in one sentence naming the field, without Swift's debug dump.
-enum DecodingProblem {
-    static func describe(_ error: any Error) -> String {
+public enum DecodingProblem {
+    public static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         switch error {
         case .keyNotFound(let key, let context):
@@ -20,7 +20,7 @@ enum DecodingProblem {
     }
 
     /// "services[1].name".
-    static func path(_ keys: [any CodingKey]) -> String {
+    public static func path(_ keys: [any CodingKey]) -> String {
         var text = ""
         for key in keys {
             if let index = key.intValue {

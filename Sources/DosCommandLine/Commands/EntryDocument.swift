@@ -1,3 +1,4 @@
+import TerminalSafety
 import Events
 import Foundation
 import Model

@@ -40,7 +40,7 @@ public struct SagaTimeline: Sendable {
     }
 
     /// "12ms", "1.25s", "2m05s".
-    static func duration(_ seconds: TimeInterval) -> String {
+    public static func duration(_ seconds: TimeInterval) -> String {
         let seconds = max(0, seconds)
         if seconds < 1 { return "\(Int((seconds * 1_000).rounded()))ms" }
         if seconds < 60 { return String(format: "%.2fs", seconds) }

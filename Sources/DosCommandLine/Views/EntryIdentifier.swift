@@ -1,3 +1,4 @@
+import TerminalSafety
 import Foundation
 
 /// Finds the entry a person meant by a full id or a short prefix of one, as `git` does with hashes.

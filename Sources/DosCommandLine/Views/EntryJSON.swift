@@ -1,3 +1,4 @@
+import TerminalSafety
 import Foundation
 import Model
 

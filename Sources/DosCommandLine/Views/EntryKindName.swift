@@ -1,3 +1,4 @@
+import TerminalSafety
 import Model
 
 /// KIND as `dos get` and `dos history` take it: any spelling `EntityKind(name:)` accepts.

@@ -1,3 +1,5 @@
+import TerminalSafety
+
 /// The records a view left out, counted, with the first few reasons kept for the report.
 public struct SkippedRecords: Sendable, Equatable {
     /// Enough to diagnose a producer's bug without a flood of poison filling memory.

@@ -1,3 +1,5 @@
+import TerminalSafety
+
 /// Aligned columns for a terminal, measured in display columns so wide characters line up.
 ///
 /// Cells are escaped here, so callers can pass text from the stream as it is.

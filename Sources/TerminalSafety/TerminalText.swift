@@ -25,7 +25,7 @@ public enum TerminalText {
 
     /// The controls `TerminalSafeJSON` escapes, plus the Unicode line and paragraph separators,
     /// which some terminals take as line breaks.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         TerminalSafeJSON.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 

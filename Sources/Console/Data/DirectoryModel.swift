@@ -1,0 +1,95 @@
+import DosCommandLine
+import Foundation
+import Model
+
+/// The directory as the views topic tells it, kept live: the newest version of each entry,
+/// when it last changed on the stream (for highlights), and a journal of changed ids so listings
+/// know when to refresh.
+///
+/// Delivery is at-least-once, so older or repeated versions change nothing and a deleted entry
+/// stays deleted (the same rule as `ViewProjection`).
+public struct DirectoryModel: Sendable {
+    public struct Row: Sendable {
+        public var entity: Entity
+        /// When the console saw this version arrive; nil for what was there at start.
+        public var arrivedAt: Date?
+        /// The first version the console saw of this entry arrived live (highlighted as new).
+        public var arrivedNew: Bool
+    }
+
+    /// The ids that changed, per kind, in order: listings catch up from where they were
+    /// instead of rebuilding. Trimmed when long; a listing that fell behind rebuilds.
+    private struct Journal: Sendable {
+        var base = 0
+        var ids: [UUID] = []
+    }
+
+    private var rows: [EntityKind: [UUID: Row]] = [:]
+    private var deleted: [UUID: Int] = [:]
+    private var journals: [EntityKind: Journal] = [:]
+    private static let journalLimit = 100_000
+    public private(set) var skipped = 0
+
+    public init() {}
+
+    /// Folds in one view or tombstone; `live` marks rows for highlighting (false while catching up).
+    public mutating func apply(_ change: ViewChange, at now: Date, live: Bool) {
+        let kind = change.kind, id = change.id
+        let held = rows[kind]?[id]?.entity.version ?? deleted[id]
+        switch change.content {
+        case .entity(let entity):
+            if let held, held >= change.version { return }
+            if deleted[id] != nil { return }
+            let isNew = rows[kind]?[id] == nil
+            rows[kind, default: [:]][id] = Row(entity: entity, arrivedAt: live ? now : nil, arrivedNew: live && isNew)
+            note(kind, id)
+        case .deleted:
+            if let held, held > change.version { return }
+            deleted[id] = change.version
+            if rows[kind]?.removeValue(forKey: id) != nil { note(kind, id) }
+        }
+    }
+
+    public mutating func noteSkipped() { skipped += 1 }
+
+    private mutating func note(_ kind: EntityKind, _ id: UUID) {
+        journals[kind, default: Journal()].ids.append(id)
+        if let count = journals[kind]?.ids.count, count > Self.journalLimit {
+            journals[kind]?.ids.removeFirst(count / 2)
+            journals[kind]?.base += count / 2
+        }
+    }
+
+    /// Where the journal of `kind` ends: a listing remembers this and asks for what came after.
+    public func journalEnd(kind: EntityKind) -> Int {
+        guard let journal = journals[kind] else { return 0 }
+        return journal.base + journal.ids.count
+    }
+
+    /// Ids of `kind` changed (or removed) since `mark`; nil when the journal no longer reaches back.
+    public func changes(kind: EntityKind, since mark: Int) -> ArraySlice<UUID>? {
+        let journal = journals[kind] ?? Journal()
+        guard mark >= journal.base else { return nil }
+        let start = mark - journal.base
+        guard start <= journal.ids.count else { return nil }
+        return journal.ids[start...]
+    }
+
+    public func row(kind: EntityKind, id: UUID) -> Row? { rows[kind]?[id] }
+    public func entry(kind: EntityKind, id: UUID) -> Entity? { rows[kind]?[id]?.entity }
+    public func rows(kind: EntityKind) -> [UUID: Row] { rows[kind] ?? [:] }
+    public func count(kind: EntityKind) -> Int { rows[kind]?.count ?? 0 }
+    public var totalCount: Int { rows.values.reduce(0) { $0 + $1.count } }
+
+    /// Finds an entry of any kind by id (links in details know the id, and usually the kind).
+    public func entry(id: UUID) -> Entity? {
+        for kind in EntityKind.allCases { if let entity = rows[kind]?[id]?.entity { return entity } }
+        return nil
+    }
+
+    /// Name of a referenced entry, or its short id when the console has not seen it.
+    public func name(_ kind: EntityKind, _ id: UUID?) -> String {
+        guard let id else { return "-" }
+        return entry(kind: kind, id: id)?.displayName ?? EntryListing.shortID(id)
+    }
+}

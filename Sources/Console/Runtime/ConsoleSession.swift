@@ -1,0 +1,137 @@
+import ConsoleKit
+import ConsoleTerminal
+import EventLog
+import Foundation
+
+/// Runs the console in the terminal until the user quits (or SIGTERM/SIGHUP/SIGINT).
+///
+/// Curses belongs to one thread, so the UI runs on its own thread, not on the cooperative pool
+/// (where a blocking wait would starve the services running in this process). It sleeps in
+/// poll() on the terminal and a wake pipe: input, a batch from the stream, or a tick while
+/// something on screen is time-dependent. Idle, it uses no CPU.
+public enum ConsoleSession {
+    public static func run(log: any EventLog, options: ConsoleOptions) async throws {
+        let wake = try WakeSignal()
+        let inbox = Inbox(onPost: { wake.wake() })
+        let feed = StreamFeed(log: log, inbox: inbox)
+        feed.start(tailStart: options.tailStart)
+        let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let outcome = Result { try uiLoop(feed: feed, inbox: inbox, wake: wake, options: options) }
+                continuation.resume(returning: outcome)
+            }
+            thread.name = "dos-console"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        await feed.stop()
+        wake.close()
+        try result.get()
+    }
+
+    /// Frames are drawn at most this often while the stream is busy; input draws at once.
+    static let frameInterval: Duration = .milliseconds(16)
+    /// After the last change, keep ticking this long so fading highlights and rates settle.
+    static let settleTime: TimeInterval = 6
+
+    private static func uiLoop(feed: StreamFeed, inbox: Inbox, wake: WakeSignal, options: ConsoleOptions) throws {
+        let resolved = ThemeLoader.resolve(options.themeName, searchDirectories: options.themeDirectories)
+        let stderrRedirect = StderrRedirect(to: options.logPath)
+        defer { stderrRedirect.restore() }
+        let terminal = try CursesTerminal(theme: resolved.theme, mouse: options.mouse)
+        TerminalSignals.install(wake: wake)
+        defer {
+            terminal.restore()
+            TerminalSignals.uninstall()
+        }
+        var state = ConsoleState(backend: options.backend, tailCapacity: options.tailCapacity)
+        state.status.connection = .connecting
+        let context = ConsoleContext(
+            state: state, client: feed, keymap: options.keymap, readOnly: options.readOnly, reviewAfterDays: options.reviewAfterDays,
+            themeNames: ThemeLoader.available(in: options.themeDirectories))
+        let app = ConsoleApp(context: context, themeName: resolved.theme.name, start: options.startKind)
+        for message in options.startupMessages { context.say(message, isError: true, seconds: 15) }
+        if let problem = resolved.problem { context.say("\(problem) — using the built-in theme", isError: true, seconds: 15) }
+
+        let clock = ContinuousClock()
+        var lastFrame = clock.now - frameInterval
+        var lastActivity = Date()
+        var dirty = true
+        while !app.wantsQuit && !TerminalSignals.quitRequested {
+            let delivery = inbox.take()
+            if !delivery.isEmpty {
+                Inbox.apply(delivery, to: context)
+                dirty = true
+                lastActivity = Date()
+            }
+            if let name = context.requestedTheme {
+                context.requestedTheme = nil
+                let next = ThemeLoader.resolve(name, searchDirectories: options.themeDirectories)
+                terminal.setTheme(next.theme)
+                app.themeName = next.theme.name
+                if let problem = next.problem {
+                    context.say("\(problem) — using the built-in theme", isError: true, seconds: 15)
+                } else {
+                    context.say("theme \(next.theme.name)")
+                }
+                dirty = true
+            }
+            // Busy stream: at most one frame per interval; the wait below is shortened instead.
+            let sinceFrame = clock.now - lastFrame
+            if dirty, sinceFrame >= frameInterval {
+                draw(app, terminal)
+                lastFrame = clock.now
+                dirty = false
+            }
+            if let text = context.clipboard {
+                context.clipboard = nil
+                terminal.copyToClipboard(text)
+            }
+            let busy = Date().timeIntervalSince(lastActivity) < settleTime || !context.tracked.isEmpty || context.currentFlash != nil
+            let timeout: Duration? = dirty ? frameInterval - min(frameInterval, clock.now - lastFrame) : (busy ? .seconds(1) : nil)
+            let reasons = wake.wait(input: terminal.inputDescriptor, timeout: timeout)
+            if reasons.contains(.timeout) { dirty = true }
+            if reasons.contains(.input) {
+                let events = terminal.readInputs()
+                if !events.isEmpty { lastActivity = Date() }
+                for event in events { app.handle(event, size: terminal.size) }
+                // Input is drawn at once: keystroke latency is what users feel.
+                if !events.isEmpty {
+                    Inbox.apply(inbox.take(), to: context)
+                    draw(app, terminal)
+                    lastFrame = clock.now
+                    dirty = false
+                }
+            }
+        }
+    }
+
+    private static func draw(_ app: ConsoleApp, _ terminal: CursesTerminal) {
+        let size = terminal.size
+        var screen = ScreenBuffer(width: size.width, height: size.height)
+        app.render(into: &screen)
+        terminal.draw(screen)
+    }
+}
+
+/// While the console owns the screen, anything written to stderr (a library's warning, the
+/// in-process services' notes) goes to the log file instead of onto the screen.
+final class StderrRedirect {
+    private var saved: Int32 = -1
+
+    init(to path: String?) {
+        guard let path else { return }
+        let file = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard file >= 0 else { return }
+        saved = dup(STDERR_FILENO)
+        dup2(file, STDERR_FILENO)
+        close(file)
+    }
+
+    func restore() {
+        guard saved >= 0 else { return }
+        dup2(saved, STDERR_FILENO)
+        close(saved)
+        saved = -1
+    }
+}

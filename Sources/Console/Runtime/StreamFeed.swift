@@ -1,0 +1,282 @@
+import DosCommandLine
+import EventLog
+import Events
+import Foundation
+import Model
+import Synchronization
+
+/// The console's side of the stream: background tasks that read the state topics from the
+/// beginning (directory, sagas, dead letters) and the tail from where the user chose, decode
+/// what they read, and post it to the inbox; and the one place commands are published.
+///
+/// It never gives up: when the log fails, it says *reconnecting*, waits (backing off up to 5 s)
+/// and resumes after the last record it had read. The console keeps running on what it has.
+public final class StreamFeed: StreamClient {
+    public let log: any EventLog
+    public let topics: Topics
+    public let inbox: Inbox
+    public let actor: String
+    private let tasks = Mutex<[String: Task<Void, Never>]>([:])
+    private let inFlight = Mutex<Set<String>>([])
+    /// The next offset to read per topic partition of the state topics, for the lag figure.
+    private let readPositions = Mutex<[TopicPartition: Int64]>([:])
+    private let tailGeneration = Atomic<Int>(0)
+
+    public init(log: any EventLog, topics: Topics = Topics(), inbox: Inbox, actor: String = "console:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")) {
+        self.log = log
+        self.topics = topics
+        self.inbox = inbox
+        self.actor = actor
+    }
+
+    var stateTopics: [String] { [topics.commands, topics.views, topics.sagas, topics.deadLetter] }
+
+    /// Starts reading. The tail starts at `tailStart`; from the end, the last `backfill` events
+    /// are read back so it does not open empty.
+    public func start(tailStart: StartPoint = .end, backfill: Int = 200) {
+        launch("state") { [self] in await readState() }
+        launch("lag") { [self] in await measureLag() }
+        startTail(from: tailStart, backfill: backfill)
+    }
+
+    public func stop() async {
+        let running = tasks.withLock { tasks in
+            defer { tasks.removeAll() }
+            return Array(tasks.values)
+        }
+        for task in running { task.cancel() }
+        for task in running { await task.value }
+    }
+
+    private func launch(_ name: String, _ body: @escaping @Sendable () async -> Void) {
+        let task = Task.detached(priority: .userInitiated) { await body() }
+        tasks.withLock { $0[name]?.cancel(); $0[name] = task }
+    }
+
+    // MARK: Reading
+
+    private func readState() async {
+        var resume = StartPoint.beginning
+        var caughtUp = false
+        var attempt = 0
+        while !Task.isCancelled {
+            let reader: any LogReader
+            do {
+                reader = try await log.reader(topics: stateTopics, from: resume)
+            } catch {
+                attempt += 1
+                if await backOff(error, attempt: attempt) { continue } else { return }
+            }
+            inbox.post { $0.connection = .connected(caughtUp: caughtUp) }
+            do {
+                while !Task.isCancelled {
+                    let batch = try await reader.poll(maxRecords: 5_000, timeout: caughtUp ? .milliseconds(500) : .zero)
+                    attempt = 0
+                    if batch.isEmpty {
+                        if !caughtUp {
+                            caughtUp = true
+                            inbox.post { $0.connection = .connected(caughtUp: true) }
+                        }
+                        continue
+                    }
+                    let items = batch.map { StreamItem.decode($0, topics: topics) }
+                    let live = caughtUp
+                    inbox.post { $0.state.append((items, live)) }
+                    if let last = batch.last { resume = .offset(last.position.offset + 1) }
+                    readPositions.withLock { positions in
+                        for record in batch { positions[record.topicPartition] = record.position.offset + 1 }
+                    }
+                }
+            } catch {
+                await reader.close()
+                attempt += 1
+                if await backOff(error, attempt: attempt) { continue } else { return }
+            }
+            await reader.close()
+        }
+    }
+
+    /// Shows *reconnecting* and waits; false when the task was cancelled meanwhile.
+    private func backOff(_ error: any Error, attempt: Int) async -> Bool {
+        if Task.isCancelled || error is CancellationError { return false }
+        let reason = String(describing: error).prefix(120)
+        inbox.post { $0.connection = .reconnecting(reason: String(reason), attempt: attempt) }
+        let delay = min(5.0, 0.25 * pow(2.0, Double(min(attempt, 5))))
+        do { try await Task.sleep(for: .seconds(delay)) } catch { return false }
+        return true
+    }
+
+    private func measureLag() async {
+        while !Task.isCancelled {
+            if let ends = try? await log.endOffsets(topics: stateTopics) {
+                let read = readPositions.withLock { $0 }
+                let lag = ends.reduce(Int64(0)) { total, end in
+                    guard let position = read[end.key] else { return total }
+                    return total + max(0, end.value - position)
+                }
+                inbox.post { $0.lag = lag }
+            }
+            do { try await Task.sleep(for: .seconds(1)) } catch { return }
+        }
+    }
+
+    private func startTail(from start: StartPoint, backfill: Int) {
+        let generation = tailGeneration.add(1, ordering: .sequentiallyConsistent).newValue
+        launch("tail") { [self] in
+            if start == .end, backfill > 0 { await readOlder(before: nil, count: backfill, generation: generation) }
+            await readTail(from: start, generation: generation)
+        }
+    }
+
+    private func readTail(from start: StartPoint, generation: Int) async {
+        var resume = start
+        var attempt = 0
+        while !Task.isCancelled {
+            let reader: any LogReader
+            do {
+                reader = try await log.reader(topics: topics.all, from: resume)
+            } catch {
+                attempt += 1
+                if await backOff(error, attempt: attempt) { continue } else { return }
+            }
+            do {
+                while !Task.isCancelled {
+                    let batch = try await reader.poll(maxRecords: 2_000, timeout: .milliseconds(500))
+                    attempt = 0
+                    guard !batch.isEmpty else { continue }
+                    let entries = batch.map(TailEntry.init(record:))
+                    guard tailGeneration.load(ordering: .sequentiallyConsistent) == generation else { break }
+                    inbox.post { $0.tail.append(entries) }
+                    if let last = batch.last { resume = .offset(last.position.offset + 1) }
+                }
+            } catch {
+                await reader.close()
+                attempt += 1
+                if await backOff(error, attempt: attempt) { continue } else { return }
+            }
+            await reader.close()
+        }
+    }
+
+    private func readOlder(before offset: Int64?, count: Int, generation: Int) async {
+        do {
+            var end = offset
+            if end == nil {
+                let ends = try await log.endOffsets(topics: topics.all)
+                end = ends.values.max()
+            }
+            guard let end else { return }
+            let from = max(0, end - Int64(count))
+            let records = try await log.read(topics: topics.all, from: .offset(from), limit: count)
+                .filter { $0.position.offset < end }
+            let entries = records.map(TailEntry.init(record:))
+            guard tailGeneration.load(ordering: .sequentiallyConsistent) == generation else { return }
+            inbox.post { $0.olderTail.append((entries, from == 0)) }
+        } catch {
+            inbox.post { $0.messages.append(("reading older events failed: \(error)", true)) }
+        }
+    }
+
+    // MARK: StreamClient
+
+    public func publish(_ commands: [PlannedCommand]) -> [String] {
+        var records: [OutgoingRecord] = []
+        var sagaIDs: [String] = []
+        for command in commands {
+            let sagaID = EventID.make()
+            do {
+                let event = try command.message.cloudEvent(source: "/dos/console", sagaID: sagaID, actor: actor)
+                records.append(OutgoingRecord(topic: topics.commands, key: topics.key(for: event, on: topics.commands), id: event.id, payload: CloudEventCodec.encode(event)))
+                sagaIDs.append(sagaID)
+            } catch {
+                inbox.post { $0.messages.append(("could not encode the command: \(error)", true)) }
+            }
+        }
+        let log = self.log, inbox = self.inbox
+        Task.detached {
+            do {
+                _ = try await log.append(records)
+            } catch {
+                inbox.post { $0.messages.append(("publishing failed: \(error) — nothing was sent; try again", true)) }
+            }
+        }
+        return sagaIDs
+    }
+
+    /// Runs `work` once per key at a time (a view asks every frame until the answer comes).
+    private func once(_ key: String, _ work: @escaping @Sendable () async -> Void) {
+        guard inFlight.withLock({ $0.insert(key).inserted }) else { return }
+        Task.detached { [self] in
+            await work()
+            _ = inFlight.withLock { $0.remove(key) }
+        }
+    }
+
+    public func requestHistory(kind: EntityKind, id: UUID) {
+        let log = self.log, topics = self.topics, inbox = self.inbox
+        once("history \(kind) \(id)") {
+            do {
+                let projection = try await HistoryProjection.load(kind: kind, from: log, topics: topics)
+                let history = projection.history(id: id)
+                inbox.post { $0.histories.append((kind, id, history)) }
+            } catch {
+                inbox.post { $0.messages.append(("reading the history failed: \(error)", true)) }
+            }
+        }
+    }
+
+    public func requestRecord(topic: String, position: LogPosition) {
+        let log = self.log, inbox = self.inbox
+        once("record \(topic) \(position)") {
+            do {
+                let records = try await log.read(topics: [topic], from: .offset(position.offset), limit: 1)
+                if let record = records.first(where: { $0.position == position }) {
+                    inbox.post { $0.records.append(record) }
+                } else {
+                    inbox.post { $0.messages.append(("event \(topic)@\(position) is no longer in the log", true)) }
+                }
+            } catch {
+                inbox.post { $0.messages.append(("reading the event failed: \(error)", true)) }
+            }
+        }
+    }
+
+    public func requestOlderTail(before offset: Int64?, count: Int) {
+        let generation = tailGeneration.load(ordering: .sequentiallyConsistent)
+        once("older \(offset ?? -1)") { [self] in await readOlder(before: offset, count: count, generation: generation) }
+    }
+
+    public func restartTail(from start: StartPoint) {
+        tailGeneration.add(1, ordering: .sequentiallyConsistent)
+        inbox.post { delivery in
+            delivery.tail.removeAll()
+            delivery.olderTail.removeAll()
+            delivery.tailReset = true
+        }
+        startTail(from: start, backfill: 200)
+    }
+
+    public func retryDeadLetter(id: String) {
+        let log = self.log, topics = self.topics, inbox = self.inbox, actor = self.actor
+        once("retry \(id)") {
+            do {
+                let output = try await DeadLetterRetry(id: id, actor: actor, topics: topics).run(log: log)
+                inbox.post { $0.messages.append((output.failure ?? output.lines.joined(separator: "; "), output.failure != nil)) }
+            } catch {
+                inbox.post { $0.messages.append(("retry failed: \(error)", true)) }
+            }
+        }
+    }
+
+    public func discardDeadLetter(id: String, reason: String?) {
+        let log = self.log, topics = self.topics, inbox = self.inbox, actor = self.actor
+        once("discard \(id)") {
+            do {
+                let output = try await DeadLetterDiscard(id: id, reason: reason, actor: actor, topics: topics).run(log: log)
+                inbox.post { $0.messages.append((output.failure ?? output.lines.joined(separator: "; "), output.failure != nil)) }
+            } catch {
+                inbox.post { $0.messages.append(("discard failed: \(error)", true)) }
+            }
+        }
+    }
+}

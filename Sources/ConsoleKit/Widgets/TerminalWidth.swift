@@ -1,0 +1,8 @@
+import TerminalSafety
+
+/// Column widths, so widgets need not import TerminalSafety themselves.
+public enum TerminalWidth {
+    public static func of(_ character: Character) -> Int { TerminalText.width(of: character) }
+    public static func of(_ text: String) -> Int { TerminalText.width(text) }
+    public static func truncate(_ text: String, to columns: Int) -> String { TerminalText.truncate(text, toWidth: columns) }
+}

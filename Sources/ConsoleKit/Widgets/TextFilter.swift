@@ -1,0 +1,78 @@
+/// The `/` filter of listings and tails: a substring by default, `-f ` fuzzy (the letters in
+/// order), `!` inverse — as k9s users expect. Matching ignores case.
+public struct TextFilter: Sendable, Equatable {
+    public enum Mode: Sendable, Equatable { case substring, fuzzy, inverse }
+
+    public let mode: Mode
+    /// Lower-cased needle, as UTF-8.
+    public let needle: [UInt8]
+    public let source: String
+
+    public init(_ text: String) {
+        source = text
+        var body = Substring(text)
+        if body.hasPrefix("-f ") {
+            mode = .fuzzy
+            body = body.dropFirst(3)
+        } else if body.hasPrefix("!") {
+            mode = .inverse
+            body = body.dropFirst()
+        } else {
+            mode = .substring
+        }
+        needle = Array(body.lowercased().utf8)
+    }
+
+    public var isEmpty: Bool { needle.isEmpty }
+
+    /// Whether a haystack (already lower-cased UTF-8) passes.
+    public func matches(_ haystack: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        switch mode {
+        case .substring: return Self.contains(haystack, needle)
+        case .inverse: return !Self.contains(haystack, needle)
+        case .fuzzy:
+            var index = 0
+            for byte in haystack where byte == needle[index] {
+                index += 1
+                if index == needle.count { return true }
+            }
+            return false
+        }
+    }
+
+    public func matches(_ text: String) -> Bool { matches(Array(text.lowercased().utf8)) }
+
+    /// Whether every row passing `self` also passed `other` (typing more narrows the rows),
+    /// so the previous result can be filtered instead of every row.
+    public func narrows(_ other: TextFilter) -> Bool {
+        guard mode == other.mode, mode != .inverse else { return false }
+        switch mode {
+        case .substring: return Self.contains(needle, other.needle)
+        case .fuzzy: return needle.starts(with: other.needle)
+        case .inverse: return false
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let count = needle.count
+        guard count > 0 else { return true }
+        guard haystack.count >= count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                let first = pin[0]
+                var index = 0
+                let last = hay.count - count
+                while index <= last {
+                    if hay[index] == first {
+                        var matched = 1
+                        while matched < count, hay[index + matched] == pin[matched] { matched += 1 }
+                        if matched == count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}
