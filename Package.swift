@@ -103,7 +103,7 @@ let package = Package(
         ]),
         .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety"]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
-        ]),
+            "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport", "dos",
+        ], exclude: ["Golden"]),
     ]
 )

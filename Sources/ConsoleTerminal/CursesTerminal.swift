@@ -50,6 +50,7 @@ public final class CursesTerminal {
         _ = set_escdelay(Self.escapeDelayMilliseconds)
         if let window = cn_stdscr() {
             _ = keypad(window, true)
+            ExtraKeySequences.define()
             _ = nodelay(window, true)
             _ = intrflush(window, false)
             _ = leaveok(window, true)  // the cursor is hidden: never spend bytes moving it back

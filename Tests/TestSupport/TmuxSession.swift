@@ -31,17 +31,22 @@ public final class TmuxSession: Sendable {
 
         var session = ["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         if let workingDirectory { session += ["-c", workingDirectory] }
-        for (name, value) in ["TERM": "xterm-256color"].merging(environment, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name != "TERM" {
             session += ["-e", "\(name)=\(value)"]
         }
-        // One argument, so tmux runs it with `sh -c`; `exec` makes the program the pane's process.
-        session.append("exec " + command.map(Self.shellQuoted).joined(separator: " "))
+        // tmux 3.3 sometimes never reaps a program that exits early (it stays a zombie and
+        // #{pane_dead_status} stays empty), so a small shell records the program's pid and exit
+        // status in files. One argument, so tmux runs it with `sh -c`.
+        let launcher = scratchDirectory.appendingPathComponent("launch.sh").path
+        try Self.launcherScript.write(toFile: launcher, atomically: true, encoding: .utf8)
+        let launch = ["/bin/sh", launcher, pidFile, statusFile] + command
+        session.append("exec " + launch.map(Self.shellQuoted).joined(separator: " "))
         // Options first, so they hold from the program's first moment (remain-on-exit set after
         // the start loses a quick exit's status).
         let options: [[String]] = [
             ["start-server"],
             ["set-option", "-g", "remain-on-exit", "on"],
-            ["set-option", "-g", "default-terminal", "xterm-256color"],
+            ["set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color"],  // tmux sets the pane's TERM
             ["set-option", "-g", "status", "off"],  // the pane gets every row
             ["set-option", "-g", "set-clipboard", "on"],  // OSC 52 from the program fills a tmux buffer
         ]
@@ -113,11 +118,17 @@ public final class TmuxSession: Sendable {
         try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    public var isPaneDead: Bool { query("pane_dead") == "1" }
+    /// True once the program has ended (the pane stays, showing its last screen).
+    public var isPaneDead: Bool {
+        FileManager.default.fileExists(atPath: statusFile) || query("pane_dead") == "1"
+    }
 
     /// The program's exit status once it has ended, 128 + the signal when a signal ended it.
     public var exitStatus: Int32? {
-        guard isPaneDead else { return nil }
+        if let recorded = try? String(contentsOfFile: statusFile, encoding: .utf8) {
+            return Int32(recorded.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        guard query("pane_dead") == "1" else { return nil }
         if let status = query("pane_dead_status").flatMap({ Int32($0) }) { return status }
         return query("pane_dead_signal").flatMap { Int32($0) }.map { 128 + $0 }
     }
@@ -125,9 +136,18 @@ public final class TmuxSession: Sendable {
     /// Whether the program has the alternate screen (curses' screen) on; false once it gave the terminal back.
     public var isAlternateScreenOn: Bool { query("alternate_on") == "1" }
 
-    /// The program's process ID.
+    /// The program's process ID (waits up to a second for the launcher to record it).
     public func processID() -> pid_t? {
-        query("pane_pid").flatMap { pid_t($0) }
+        let deadline = ContinuousClock.now + .seconds(1)
+        repeat {
+            if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                return pid
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        } while ContinuousClock.now < deadline
+        return nil
     }
 
     /// Ends the tmux server and everything in it. Safe to call more than once.
@@ -201,8 +221,20 @@ public final class TmuxSession: Sendable {
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "TMUX_PANE" }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // Swift concurrency's worker threads block most signals, and a child inherits its
+        // launcher's mask: the tmux server and the program under test would never see SIGWINCH
+        // or SIGTERM. Start them with no signal blocked and every signal at its default action.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, "/bin/bash", &actions, nil, argv, envp)
+        let result = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, envp)
         guard result == 0 else { throw TmuxSessionError.launchFailed(String(cString: strerror(result))) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
@@ -211,6 +243,18 @@ public final class TmuxSession: Sendable {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
+
+    private var pidFile: String { scratchDirectory.appendingPathComponent("program.pid").path }
+    private var statusFile: String { scratchDirectory.appendingPathComponent("program.status").path }
+
+    /// Runs the program in a child shell that records its pid and then becomes it (`exec`), waits
+    /// for it, and records its status (128 + the signal for a killed one) through a rename, so a
+    /// reader never sees half a file.
+    private static let launcherScript = #"""
+        pid_file="$1"; status_file="$2"; shift 2
+        sh -c 'echo $$ > "$0"; exec "$@"' "$pid_file" "$@"
+        echo $? > "$status_file.partial" && mv "$status_file.partial" "$status_file"
+        """#
 
     /// Quotes one word for `sh`: inside single quotes nothing is special but the quote itself.
     private static func shellQuoted(_ word: String) -> String {

@@ -12,6 +12,8 @@ public final class ConsoleApp {
     private var stack: [any ConsoleView]
     private var commandEditor: LineEditor?
     private var completionIndex = 0
+    /// What was typed before Tab: completions cycle through its matches.
+    private var completionBase: String?
     public private(set) var wantsQuit = false
     /// The theme `:theme` switched to (the runtime loads it and tells the terminal).
     public var themeName: String
@@ -23,6 +25,7 @@ public final class ConsoleApp {
     }
 
     public var topCrumbs: [String] { stack.map(\.crumb) }
+    var topView: (any ConsoleView)? { stack.last }
 
     // MARK: Input
 
@@ -68,6 +71,7 @@ public final class ConsoleApp {
         case .command:
             commandEditor = LineEditor()
             completionIndex = 0
+            completionBase = nil
         case .help:
             stack.append(HelpView.make(for: view, keymap: context.keymap, readOnly: context.readOnly))
         case .back:
@@ -116,14 +120,17 @@ public final class ConsoleApp {
             commandEditor = nil
             execute(editor.text)
         case .tab:
-            let options = CommandLineParser.completions(editor.text, themes: context.themeNames)
+            let base = completionBase ?? editor.text
+            let options = CommandLineParser.completions(base, themes: context.themeNames)
             guard !options.isEmpty else { return }
+            completionBase = base
             editor.set(options[completionIndex % options.count])
             completionIndex += 1
             commandEditor = editor
         default:
             if editor.handle(key) {
                 completionIndex = 0
+                completionBase = nil
                 commandEditor = editor
             }
         }
@@ -195,12 +202,19 @@ public final class ConsoleApp {
         guard let view = stack.last else { return }
         let hints = context.allowed(view.actions)
             .filter { ![.up, .down, .pageUp, .pageDown, .top, .bottom, .nextField, .previousField].contains($0) }
-            .prefix(7)
             .map { "<\(context.keymap.label(for: $0))> \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
-        var text = (hints + ["<?> help"]).joined(separator: "  ")
+        // Whole hints only, as many as fit; help is always offered.
         let room = screen.width - column - 3
-        guard room > 8 else { return }
-        text = TerminalWidth.truncate(text, to: room)
+        var shown = ["<?> help"]
+        var used = TerminalWidth.of(shown[0])
+        for hint in hints.prefix(8) {
+            let width = TerminalWidth.of(hint) + 2
+            if used + width > room { break }
+            shown.insert(hint, at: shown.count - 1)
+            used += width
+        }
+        guard used <= room else { return }
+        let text = shown.joined(separator: "  ")
         screen.write(text, row: 0, column: screen.width - TerminalWidth.of(text) - 1, role: .headerKey)
     }
 

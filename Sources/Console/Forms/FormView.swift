@@ -81,6 +81,12 @@ final class FormView: ConsoleView {
         return focus < fields.count ? fields[focus] : nil
     }
 
+    /// Sets a reference field directly (what the picker does), for a reference the directory
+    /// does not hold.
+    func setPick(_ key: String, _ values: [String]) {
+        sections[section].data.picks[key] = values
+    }
+
     // MARK: Building
 
     /// Every section's entry, with the references a registration fills in itself.
@@ -216,7 +222,8 @@ final class FormView: ConsoleView {
         if trace.state == .completed {
             let data = sections[0].data
             context.say("\(action == .update ? "saved" : (action == .register ? "registered" : "created")) \(data.kind.rawValue) \"\(data.text(data.fields[0].key))\"")
-            guard let id = UUID(uuidString: data.id) else { return .pop }
+            // An edit goes back to where it was opened; a new entry is shown.
+            guard action != .update, let id = UUID(uuidString: data.id) else { return .pop }
             return .replace(DetailView(kind: data.kind, id: id))
         }
         let reason = SagaOutcome.reason(trace)

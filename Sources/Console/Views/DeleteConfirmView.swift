@@ -75,6 +75,12 @@ final class DeleteConfirmView: ConsoleView {
         }
     }
 
+    /// Once the delete completed there is nothing left to look at here.
+    func poll(context: ConsoleContext) -> ViewResponse? {
+        guard let sagaID, let trace = context.state.sagas[sagaID], trace.state == .completed else { return nil }
+        return .pop
+    }
+
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
         action == .back ? .pop : .unhandled
     }

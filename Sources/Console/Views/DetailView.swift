@@ -49,7 +49,7 @@ final class DetailView: ConsoleView {
         Chrome.title(&screen, area: area, "\(kind.rawValue): \(entity.displayName)", right: (["v\(entity.version)"] + state).joined(separator: " · "))
         var lines: [(label: String, value: String, role: Role, link: Int?)] = []
         for member in EntryFields.of(entity) {
-            lines.append((member.key, EntryFields.plainText(member.value), .body, nil))
+            lines.append((member.key, Self.value(member, directory), .body, nil))
         }
         lines.append(("", "", .body, nil))
         lines.append(("related", links.isEmpty ? "none" : "\(links.count) — ↑/↓ to choose, Enter to open", .dim, nil))
@@ -79,6 +79,30 @@ final class DetailView: ConsoleView {
             screen.write(line.label, row: row, column: body.column + 1, limit: labelWidth, role: selected ? .selection : .label)
             screen.write(line.value, row: row, column: body.column + 1 + labelWidth + 1, limit: max(0, body.width - labelWidth - 2), role: role)
         }
+    }
+
+    /// Reference fields name what they point to: `Acme Food Bank (00000000)`.
+    static func value(_ member: JSONMember, _ directory: DirectoryModel) -> String {
+        guard member.key.hasSuffix("_id") || member.key.hasSuffix("_ids") else { return EntryFields.plainText(member.value) }
+        let ids: [String]
+        switch member.value {
+        case .string(let id): ids = [id]
+        case .array(let items): ids = items.compactMap(\.stringValue)
+        default: return EntryFields.plainText(member.value)
+        }
+        guard !ids.isEmpty else { return "-" }
+        return ids.map { text in
+            guard let id = UUID(uuidString: text) else { return text }
+            let short = EntryListing.shortID(id)
+            return directory.entry(id: id).map { "\($0.displayName) (\(short))" } ?? short
+        }.joined(separator: ", ")
+    }
+
+    /// An entry deleted while shown closes its view (as k9s does), saying so.
+    func poll(context: ConsoleContext) -> ViewResponse? {
+        guard let name, context.state.directory.entry(kind: kind, id: id) == nil else { return nil }
+        context.say("\(kind.rawValue) \"\(name)\" was deleted")
+        return .pop
     }
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {

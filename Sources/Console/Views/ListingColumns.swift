@@ -19,7 +19,7 @@ enum ListingColumns {
         case .provider:
             columns += [
                 text("WEBSITE", flex: 1) { ($0.record as? Provider)?.website },
-                flag("PUBLISHED") { $0.published ?? false },
+                flag("PUB") { $0.published ?? false },
             ]
         case .service:
             columns += [
@@ -27,7 +27,7 @@ enum ListingColumns {
                 ListingColumn(title: "PROVIDER", flex: 2) { entity, directory in
                     directory.name(.provider, (entity.record as? Service)?.providerID)
                 },
-                flag("PUBLISHED") { $0.published ?? false },
+                flag("PUB") { $0.published ?? false },
             ]
         case .venue:
             columns += [
@@ -76,8 +76,8 @@ enum ListingColumns {
             ]
         }
         columns += [
-            flag("FLAGGED") { $0.metadata.flagged },
-            ListingColumn(title: "VERSION", flex: 0, numeric: true) { entity, _ in String(entity.version) },
+            flag("FLAG") { $0.metadata.flagged },
+            ListingColumn(title: "VER", flex: 0, numeric: true) { entity, _ in String(entity.version) },
             ListingColumn(title: "UPDATED", flex: 0) { entity, _ in EntryListing.minute(entity.metadata.updatedAt) },
         ]
         return columns
@@ -90,7 +90,7 @@ enum ListingColumns {
         case .eligibility: "DESCRIPTION"
         default: "NAME"
         }
-        return ListingColumn(title: title, flex: 3) { entity, _ in entity.displayName }
+        return ListingColumn(title: title, flex: 4) { entity, _ in entity.displayName }
     }
 
     private static func text(_ title: String, flex: Int, _ value: @escaping (Entity) -> String?) -> ListingColumn {

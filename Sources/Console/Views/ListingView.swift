@@ -11,7 +11,6 @@ final class ListingView: ConsoleView {
     private var table: ListingTable
     private var scroll = ScrollState()
     private var filterEditor: LineEditor?
-    private var selectedID: UUID?
     private var lastArea = Rect(row: 0, column: 0, width: 0, height: 0)
     static let highlightSeconds: TimeInterval = 3
 
@@ -38,7 +37,9 @@ final class ListingView: ConsoleView {
 
     func render(into screen: inout ScreenBuffer, area: Rect, context: ConsoleContext) {
         lastArea = area
-        if table.sync(with: context.state.directory) { keepSelection() }
+        // Keep the cursor on the same entry when rows move under it.
+        let cursorID = table.row(at: scroll.selected)?.id
+        if table.sync(with: context.state.directory), let cursorID { keepSelection(cursorID) }
         let filterText = filterEditor?.text ?? table.filter.source
         let count = table.filter.isEmpty ? Chrome.count(table.total) : "\(Chrome.count(table.count))/\(Chrome.count(table.total))"
         Chrome.title(&screen, area: area, "\(kind.pluralName) (\(count))", right: filterText.isEmpty ? "" : "/" + filterText)
@@ -66,7 +67,6 @@ final class ListingView: ConsoleView {
             screen.write("/", row: area.row, column: area.right - width - 2, role: .prompt)
             filterEditor.draw(into: &screen, row: area.row, column: area.right - width - 1, width: width, role: .prompt, cursorRole: .fieldFocus, focused: true)
         }
-        selectedID = table.row(at: scroll.selected)?.id
     }
 
     private func highlight(_ id: UUID, _ context: ConsoleContext) -> Role {
@@ -76,9 +76,8 @@ final class ListingView: ConsoleView {
         return row.arrivedNew ? .rowNew : .rowChanged
     }
 
-    /// Keeps the cursor on the same entry when rows move under it.
-    private func keepSelection() {
-        guard let selectedID, let index = table.index(of: selectedID) else { return }
+    private func keepSelection(_ id: UUID) {
+        guard let index = table.index(of: id) else { return }
         scroll.selected = index
     }
 
@@ -117,11 +116,13 @@ final class ListingView: ConsoleView {
             guard !table.filter.isEmpty else { return .unhandled }
             table.setFilter("")
         case .sortNext:
+            let cursorID = table.row(at: scroll.selected)?.id
             table.sort(by: (table.sortColumn + 1) % table.columns.count, ascending: true, directory: context.state.directory)
-            keepSelection()
+            if let cursorID { keepSelection(cursorID) }
         case .sortReverse:
+            let cursorID = table.row(at: scroll.selected)?.id
             table.sort(by: table.sortColumn, ascending: !table.ascending, directory: context.state.directory)
-            keepSelection()
+            if let cursorID { keepSelection(cursorID) }
         case .create:
             return .push(FormView.create(kind: kind, context: context))
         case .register:

@@ -5,7 +5,8 @@ public enum TableLayout {
     public static let gap = 2
 
     public static func widths(titles: [String], flex: [Int], rows: [[String]], available: Int, cap: Int = 48) -> [Int] {
-        var natural = titles.map { TerminalWidth.of($0) + 2 }
+        // One spare cell after the title for the sort marker.
+        var natural = titles.map { TerminalWidth.of($0) + 1 }
         for row in rows {
             for (index, cell) in row.enumerated() where index < natural.count {
                 natural[index] = max(natural[index], min(cap, TerminalWidth.of(cell)))
@@ -13,20 +14,23 @@ public enum TableLayout {
         }
         var widths = natural
         func total() -> Int { widths.reduce(0, +) + gap * max(0, widths.filter { $0 > 0 }.count - 1) }
-        // Shrink flexible columns, heaviest first, down to their title width.
+        // Shrink flexible columns by weight, down to their title width, until the table fits.
+        let weights = flex.map { max(0, $0) }
+        // The first column (the name people scan) keeps enough to read; the others their title.
+        let floors = widths.indices.map { min(widths[$0], $0 == 0 ? 22 : max(8, TerminalWidth.of(titles[$0]) + 1)) }
         var over = total() - available
-        if over > 0 {
-            let weights = flex.map { max(0, $0) }
-            let weightSum = weights.reduce(0, +)
-            if weightSum > 0 {
-                for index in widths.indices where weights[index] > 0 {
-                    let floor = min(widths[index], max(8, TerminalWidth.of(titles[index]) + 2))
-                    let share = (over * weights[index] + weightSum - 1) / weightSum
-                    let cut = min(share, widths[index] - floor)
-                    widths[index] -= cut
-                }
+        while over > 0 {
+            let shrinkable = widths.indices.filter { weights[$0] > 0 && widths[$0] > floors[$0] }
+            if shrinkable.isEmpty { break }
+            let weightSum = shrinkable.reduce(0) { $0 + weights[$1] }
+            // Shares come from the excess at the start of the pass, so columns shrink in proportion.
+            let passOver = over
+            for index in shrinkable.sorted(by: { weights[$0] > weights[$1] }) where over > 0 {
+                let share = max(1, (passOver * weights[index] + weightSum - 1) / weightSum)
+                let cut = min(share, widths[index] - floors[index], over)
+                widths[index] -= cut
+                over -= cut
             }
-            over = total() - available
         }
         // Drop columns from the right until the rest fits (the first column always stays).
         var last = widths.count - 1

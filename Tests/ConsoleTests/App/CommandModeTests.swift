@@ -1,0 +1,76 @@
+@testable import Console
+import ConsoleKit
+import Foundation
+import Model
+import XCTest
+
+final class CommandModeTests: XCTestCase {
+    func testAliasesSwitchViews() {
+        for (alias, title) in [("svc", "services ("), ("prov", "providers ("), ("loc", "venues ("), ("tax", "taxonomy ("), ("dl", "dead letters ("),
+                               ("sagas", "sagas ("), ("tail", "tail ("), ("review", "review (")] {
+            let fixture = ConsoleFixture()
+            fixture.command(alias)
+            XCTAssertTrue(fixture.text.contains(title), "\(alias) → \(fixture.text)")
+        }
+    }
+
+    func testTabCompletesAndCycles() {
+        let fixture = ConsoleFixture()
+        fixture.press(.character(":"))
+        fixture.type("pr")
+        fixture.press(.tab)
+        XCTAssertTrue(fixture.text.contains(":providers"), fixture.text)
+        fixture.press(.tab)
+        XCTAssertTrue(fixture.text.contains(":provider "), fixture.text)
+        fixture.press(.escape)
+        fixture.press(.character(":"))
+        fixture.type("theme l")
+        fixture.press(.tab, .enter)
+        XCTAssertEqual(fixture.context.requestedTheme, "light")
+    }
+
+    func testAnUnknownCommandSaysSo() {
+        let fixture = ConsoleFixture()
+        fixture.command("nonsense")
+        XCTAssertTrue(fixture.text.contains("unknown command \"nonsense\""), fixture.text)
+        fixture.command("review 0")
+        XCTAssertTrue(fixture.text.contains(":review takes a number of days"), fixture.text)
+    }
+
+    func testQuit() {
+        let fixture = ConsoleFixture()
+        XCTAssertFalse(fixture.app.wantsQuit)
+        fixture.command("q")
+        XCTAssertTrue(fixture.app.wantsQuit)
+        let other = ConsoleFixture()
+        other.press(.control("c"))
+        XCTAssertTrue(other.app.wantsQuit)
+    }
+
+    func testConfiguredKeysReplaceTheDefaultsEverywhere() throws {
+        let keymap = try Keymap(overrides: ["filter": [try XCTUnwrap(KeySpec("ctrl-f"))], "page_down": [try XCTUnwrap(KeySpec("pgdn"))]])
+        let fixture = ConsoleFixture(keymap: keymap)
+        fixture.size = (100, 40)
+        try fixture.add(SampleDirectory.entities)
+        fixture.press(.control("f"))
+        fixture.type("debt")
+        XCTAssertTrue(fixture.text.contains("services (1/4)"), fixture.text)
+        fixture.press(.escape, .escape, .character("?"))
+        XCTAssertTrue(fixture.text.contains("ctrl-f"), "help shows the configured key")
+        XCTAssertThrowsError(try Keymap(overrides: ["no_such_action": []]))
+    }
+
+    func testReadOnlyRemovesEveryChange() throws {
+        let fixture = ConsoleFixture(readOnly: true)
+        try fixture.add(SampleDirectory.entities)
+        XCTAssertTrue(fixture.text.contains("READ-ONLY"))
+        for key in ["c", "e", "d", "p", "f"] {
+            fixture.press(.character(Character(key)))
+            XCTAssertTrue(fixture.text.contains("read-only"), "\(key): \(fixture.text)")
+            XCTAssertTrue(fixture.text.contains("services (4)"), "\(key) did not open anything")
+        }
+        fixture.command("register")
+        XCTAssertEqual(fixture.client.published.withLock { $0.count }, 0)
+        XCTAssertFalse(fixture.text.contains("<c> create"))
+    }
+}

@@ -1,0 +1,142 @@
+@testable import Console
+import ConsoleKit
+import Foundation
+import Model
+import XCTest
+
+final class ListingBehaviourTests: XCTestCase {
+    private func sample() throws -> ConsoleFixture {
+        let fixture = ConsoleFixture()
+        fixture.size = (140, 20)
+        try fixture.add(SampleDirectory.entities)
+        return fixture
+    }
+
+    private func rows(_ text: String) -> [String] {
+        Array(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).prefix(14).map(String.init).filter { !$0.isEmpty })
+    }
+
+    func testTheTitleCountsAndTheFilterNarrowsAsYouType() throws {
+        let fixture = try sample()
+        XCTAssertTrue(fixture.text.contains("services (4)"))
+        fixture.press(.character("/"))
+        fixture.type("parc")
+        XCTAssertTrue(fixture.text.contains("services (1/4)"), fixture.text)
+        XCTAssertEqual(rows(fixture.text).count, 1)
+        XCTAssertTrue(rows(fixture.text).first?.contains("Food parcels") ?? false)
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("/parc"), "the filter stays shown after Enter")
+        fixture.press(.escape, .character("/"))
+        fixture.type("acme")
+        XCTAssertTrue(fixture.text.contains("services (2/4)"), "every column is searched (the provider's name too)")
+        fixture.press(.escape)
+        XCTAssertTrue(fixture.text.contains("services (4)"), "Esc clears the filter")
+    }
+
+    func testFuzzyAndInverseFilters() throws {
+        let fixture = try sample()
+        fixture.press(.character("/"))
+        fixture.type("-f dbtadv")
+        XCTAssertEqual(rows(fixture.text).map { $0.contains("Debt advice") }, [true])
+        fixture.press(.escape, .character("/"))
+        fixture.type("!acme")
+        let shown = rows(fixture.text)
+        XCTAssertEqual(shown.count, 2, fixture.text)
+        XCTAssertFalse(shown.contains { $0.contains("Food parcels") || $0.contains("Debt advice") })
+    }
+
+    func testSortingByAnotherColumnMovesTheMarker() throws {
+        let fixture = try sample()
+        XCTAssertTrue(fixture.text.contains("NAME↑"))
+        fixture.press(.character("s"))  // STATUS
+        XCTAssertTrue(fixture.text.contains("STATUS↑"))
+        XCTAssertTrue(rows(fixture.text).last?.contains("inactive") ?? false, fixture.text)
+        fixture.press(.character("S"))
+        XCTAssertTrue(fixture.text.contains("STATUS↓"))
+        XCTAssertTrue(rows(fixture.text).first?.contains("inactive") ?? false, fixture.text)
+    }
+
+    func testLiveRowsAreHighlightedAndDeletedRowsGo() throws {
+        let fixture = try sample()
+        fixture.press(.down, .down)  // the cursor away from where the new row lands
+        let fresh = Service(id: ConsoleFixture.id(500), version: 1, createdAt: ConsoleFixture.now, updatedAt: ConsoleFixture.now,
+                            providerID: SampleDirectory.acme, name: "Baby bank")
+        try fixture.add([.service(fresh)], live: true)
+        let screen = fixture.screen()
+        let row = try XCTUnwrap((0..<screen.height).first { screen.line(at: $0).contains("Baby bank") })
+        XCTAssertEqual(screen[row, 1].role, .rowNew)
+        XCTAssertTrue(fixture.text.contains("services (5)"))
+        var changed = fresh
+        changed.version = 2
+        changed.name = "Baby bank (changed)"
+        try fixture.add([.service(changed)], live: true)
+        let after = fixture.screen()
+        let changedRow = try XCTUnwrap((0..<after.height).first { after.line(at: $0).contains("Baby bank (changed)") })
+        XCTAssertEqual(after[changedRow, 1].role, .rowChanged)
+        try fixture.delete(.service(changed))
+        XCTAssertFalse(fixture.text.contains("Baby bank"))
+        XCTAssertTrue(fixture.text.contains("services (4)"))
+    }
+
+    func testAnOlderVersionArrivingLateChangesNothing() throws {
+        let fixture = try sample()
+        let stale = Service(id: SampleDirectory.parcels, version: 1, providerID: SampleDirectory.acme, name: "Stale name")
+        try fixture.add([.service(stale)], live: true)
+        XCTAssertFalse(fixture.text.contains("Stale name"))
+        XCTAssertTrue(fixture.text.contains("Food parcels"), fixture.text)
+    }
+
+    func testTheCursorStaysOnItsEntryWhenRowsMoveUnderIt() throws {
+        let fixture = try sample()
+        fixture.press(.down)  // Food parcels
+        try fixture.add([.service(Service(id: ConsoleFixture.id(501), version: 1, providerID: SampleDirectory.acme, name: "Aardvark care"))], live: true)
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("service: Food parcels"), fixture.text)
+    }
+
+    func testNoTextFromTheStreamReachesTheScreenRaw() throws {
+        let fixture = try sample()
+        for command in ["providers", "services", "tail"] {
+            fixture.command(command)
+            for width in [40, 80, 200] {
+                fixture.size = (width, 24)
+                let screen = fixture.screen()
+                for cell in screen.cells {
+                    XCTAssertFalse(cell.text.unicodeScalars.contains { $0.properties.generalCategory == .control },
+                                   "a control character reached a cell in \(command) at width \(width)")
+                }
+            }
+        }
+        fixture.size = (160, 20)
+        fixture.command("providers")
+        XCTAssertTrue(fixture.text.contains("Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp"), fixture.text)
+    }
+
+    func testWideCharactersKeepColumnsAligned() throws {
+        let fixture = try sample()
+        fixture.command("providers")
+        let lines = fixture.text.split(separator: "\n").map(String.init)
+        let header = try XCTUnwrap(lines.first { $0.hasPrefix("NAME") })
+        let updated = try XCTUnwrap(displayColumn(of: "UPDATED", in: header))
+        for name in ["北京社区服务中心", "Café ☕ Corner 🎉", "Acme Food Bank", "Evil"] {
+            let line = try XCTUnwrap(lines.first { $0.contains(name) }, name)
+            XCTAssertEqual(displayColumn(of: "2026-", in: line), updated, "\(name): the UPDATED column starts where its header does\n\(fixture.text)")
+        }
+    }
+
+    /// The display column (cells, wide characters counting two) at which `needle` starts.
+    private func displayColumn(of needle: String, in line: String) -> Int? {
+        guard let found = line.range(of: needle) else { return nil }
+        return TerminalWidth.of(String(line[..<found.lowerBound]))
+    }
+
+    func testMouseClickSelectsAndWheelScrolls() throws {
+        let fixture = try sample()
+        _ = fixture.screen()
+        // Row 1 is the title, row 2 the header: row 6 is the fourth entry.
+        fixture.app.handle(.mouse(MouseEvent(action: .click, row: 6, column: 3)), size: fixture.size)
+        fixture.press(.enter)
+        let expected = fixture.text
+        XCTAssertTrue(expected.contains("service: 中文服务热线"), expected)
+    }
+}
