@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import DosCommandLine
 import EventLogSQLite
 import Foundation
@@ -19,6 +20,7 @@ struct DoctorCommand: AsyncParsableCommand {
         var checks = SystemLibraryChecks.all()
         checks.append(await dataDirectoryCheck())
         checks.append(logFileCheck())
+        checks += ConsoleDoctor.checks()
         let report = DoctorReport(checks: checks)
         switch output {
         case .text:
