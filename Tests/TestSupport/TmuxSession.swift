@@ -119,9 +119,8 @@ public final class TmuxSession: Sendable {
     }
 
     /// True once the program has ended (the pane stays, showing its last screen).
-    public var isPaneDead: Bool {
-        FileManager.default.fileExists(atPath: statusFile) || query("pane_dead") == "1"
-    }
+    /// (tmux marks the pane dead when it has read the program's last output.)
+    public var isPaneDead: Bool { query("pane_dead") == "1" }
 
     /// The program's exit status once it has ended, 128 + the signal when a signal ended it.
     public var exitStatus: Int32? {
@@ -249,11 +248,13 @@ public final class TmuxSession: Sendable {
 
     /// Runs the program in a child shell that records its pid and then becomes it (`exec`), waits
     /// for it, and records its status (128 + the signal for a killed one) through a rename, so a
-    /// reader never sees half a file.
+    /// reader never sees half a file. It then keeps the terminal open a moment: tmux 3.3 can close
+    /// a pane whose process has just exited before reading its last output (the final screen).
     private static let launcherScript = #"""
         pid_file="$1"; status_file="$2"; shift 2
         sh -c 'echo $$ > "$0"; exec "$@"' "$pid_file" "$@"
         echo $? > "$status_file.partial" && mv "$status_file.partial" "$status_file"
+        sleep 0.2
         """#
 
     /// Quotes one word for `sh`: inside single quotes nothing is special but the quote itself.
