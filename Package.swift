@@ -102,6 +102,7 @@ let package = Package(
             "DosCommandLine", "TerminalSafety", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
         ]),
         .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety"]),
+        .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "ConsoleKit", "CNCurses"]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport", "dos",
         ], exclude: ["Golden"]),

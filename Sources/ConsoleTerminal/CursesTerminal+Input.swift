@@ -7,17 +7,19 @@ import Darwin
 #endif
 
 extension CursesTerminal {
-    /// At most this many events per call, so a huge paste cannot hold the UI thread for long;
-    /// the rest stay readable and the next wait returns at once.
-    static let maximumEventsPerRead = 4096
-
     /// Everything the terminal has sent since the last call, without blocking (empty when there
     /// is nothing). Any number of resizes in between come out as one `.resize`, last.
+    ///
+    /// Reads until curses has nothing left: curses keeps bytes of its own (the rest of an escape
+    /// sequence it could not match), which poll() cannot see, so stopping early could strand them.
     public func readInputs() -> [InputEvent] {
-        guard !isRestored, let window = cn_stdscr() else { return [] }
+        guard !isRestored, let window = cn_stdscr() else {
+            _ = TerminalSignals.takeResizeRequest()  // or every later wait would return at once
+            return []
+        }
         var events: [InputEvent] = []
         var resized = applyPendingResize()
-        for _ in 0..<Self.maximumEventsPerRead {
+        while true {
             var value: wint_t = 0
             let result = wget_wch(window, &value)
             if result == ERR { break }

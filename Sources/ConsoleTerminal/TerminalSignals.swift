@@ -66,8 +66,12 @@ public enum TerminalSignals {
                 _ = cn_restore_signal_handler(signal, previousActions + Int(signal))
             }
             wakeTarget.store(0, ordering: .releasing)
+            resizeFlag.store(false, ordering: .releasing)
         }
     }
+
+    /// True when SIGWINCH arrived and `CursesTerminal.readInputs` has not picked it up yet.
+    static var isResizePending: Bool { resizeFlag.load(ordering: .acquiring) }
 
     /// True (once) when SIGWINCH arrived since the last call: the terminal should re-read its size.
     static func takeResizeRequest() -> Bool {

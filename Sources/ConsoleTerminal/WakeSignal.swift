@@ -15,6 +15,9 @@ public final class WakeSignal: Sendable {
         /// Someone called `wake()`.
         case woken
         case timeout
+        /// The terminal went away (the pty closed, the SSH connection dropped) without a SIGHUP:
+        /// nothing more will ever be read, so the caller should quit rather than spin.
+        case hangUp
     }
 
     private let readEnd: Int32
@@ -52,8 +55,9 @@ public final class WakeSignal: Sendable {
     }
 
     /// Sleeps until `input` is readable, `wake()` is called, or `timeout` passes (nil: no timeout).
-    /// Drains the pipe, so several wakes before the call cost one return. A signal that interrupts
-    /// the sleep answers `.input`: for SIGWINCH curses then has a KEY_RESIZE to read.
+    /// Drains the pipe, so several wakes before the call cost one return. A resize counts as
+    /// input, so the caller's `readInputs()` reports it: a SIGWINCH seen by `TerminalSignals`
+    /// (on whichever thread it landed), or one that interrupts the sleep itself.
     /// Call it from one thread, the same that calls `close()`.
     public func wait(input: Int32, timeout: Duration?) -> Set<Reason> {
         guard state.load(ordering: .acquiring) & 1 == 0 else { return [.timeout] }
@@ -61,7 +65,9 @@ public final class WakeSignal: Sendable {
             pollfd(fd: input, events: Int16(POLLIN), revents: 0),
             pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0),
         ]
-        let result = poll(&descriptors, nfds_t(descriptors.count), Self.milliseconds(timeout))
+        // A resize already pending: only look at what else is ready, do not sleep.
+        let resizePending = TerminalSignals.isResizePending
+        let result = poll(&descriptors, nfds_t(descriptors.count), resizePending ? 0 : Self.milliseconds(timeout))
         if result < 0 {
             if errno == EINTR { return [.input] }
             // Not expected (poll fails only on bad arguments or no memory): pause, so a caller
@@ -69,10 +75,11 @@ public final class WakeSignal: Sendable {
             usleep(10_000)
             return [.timeout]
         }
-        guard result > 0 else { return [.timeout] }
-        var reasons: Set<Reason> = []
+        var reasons: Set<Reason> = resizePending || TerminalSignals.isResizePending ? [.input] : []
+        guard result > 0 else { return reasons.isEmpty ? [.timeout] : reasons }
         let ready = Int16(POLLIN | POLLHUP | POLLERR)
         if descriptors[0].revents & ready != 0 { reasons.insert(.input) }
+        if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { reasons.insert(.hangUp) }
         if descriptors[1].revents & ready != 0 {
             drain()
             reasons.insert(.woken)

@@ -158,8 +158,22 @@ public final class ChildProcess: Sendable {
             let argv = ([path] + arguments).map { strdup($0) } + [nil]
             let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
             defer { (argv + envp).forEach { free($0) } }
+            // The launching thread may be one of Swift's workers, which block most signals; the
+            // child must start with none blocked and default actions, as from a shell, or a test's
+            // SIGTERM would never reach it.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var empty = sigset_t()
+            sigemptyset(&empty)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            var defaults = sigset_t()
+            sigemptyset(&defaults)
+            for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            let result = posix_spawn(&pid, path, &actions, nil, argv, envp)
+            let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
             // The child has its copies (or never started): the parent keeps only its own ends.
             for end in [stdin.read, stdout.write, stderr.write] { close(end) }
             guard result == 0 else {

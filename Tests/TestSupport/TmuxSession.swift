@@ -8,8 +8,8 @@ import Glibc
 /// a detached session, the test types keys and reads the screen back as text.
 ///
 /// Each instance has its own tmux server (`-L dos-test-<uuid>`, no config file), so tests never
-/// touch the user's tmux. The pane stays after the program exits (`remain-on-exit`), so a test
-/// can still read the last screen and check that the terminal was given back.
+/// touch the user's tmux. The pane stays after the program exits, so a test can still read the
+/// last screen and check that the terminal was given back (`isAlternateScreenOn` is false).
 public final class TmuxSession: Sendable {
     public let socketName: String
     private let target = "dos"
@@ -26,7 +26,7 @@ public final class TmuxSession: Sendable {
     ) throws {
         let identifier = UUID().uuidString.lowercased()
         socketName = "dos-test-\(identifier)"
-        scratchDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(socketName)
+        scratchDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-tmux-\(identifier)")
         try FileManager.default.createDirectory(at: scratchDirectory, withIntermediateDirectories: true)
 
         var session = ["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
@@ -34,15 +34,15 @@ public final class TmuxSession: Sendable {
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name != "TERM" {
             session += ["-e", "\(name)=\(value)"]
         }
-        // tmux 3.3 sometimes never reaps a program that exits early (it stays a zombie and
-        // #{pane_dead_status} stays empty), so a small shell records the program's pid and exit
-        // status in files. One argument, so tmux runs it with `sh -c`.
+        // A small shell runs the program and records its pid and exit status in files: tmux 3.3
+        // sometimes never reaps a program that exits early (it stays a zombie, and
+        // #{pane_dead_status} stays empty). One argument, so tmux runs it with `sh -c`.
         let launcher = scratchDirectory.appendingPathComponent("launch.sh").path
         try Self.launcherScript.write(toFile: launcher, atomically: true, encoding: .utf8)
         let launch = ["/bin/sh", launcher, pidFile, statusFile] + command
         session.append("exec " + launch.map(Self.shellQuoted).joined(separator: " "))
-        // Options first, so they hold from the program's first moment (remain-on-exit set after
-        // the start loses a quick exit's status).
+        // Options first, so they hold from the program's first moment. remain-on-exit keeps the
+        // pane should the launcher itself be killed.
         let options: [[String]] = [
             ["start-server"],
             ["set-option", "-g", "remain-on-exit", "on"],
@@ -118,18 +118,13 @@ public final class TmuxSession: Sendable {
         try run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// True once the program has ended (the pane stays, showing its last screen).
-    /// (tmux marks the pane dead when it has read the program's last output.)
-    public var isPaneDead: Bool { query("pane_dead") == "1" }
+    /// True once the program has ended; the pane stays, showing the program's last screen.
+    public var isPaneDead: Bool { exitStatus != nil || query("pane_dead") == "1" }
 
     /// The program's exit status once it has ended, 128 + the signal when a signal ended it.
     public var exitStatus: Int32? {
-        if let recorded = try? String(contentsOfFile: statusFile, encoding: .utf8) {
-            return Int32(recorded.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        guard query("pane_dead") == "1" else { return nil }
-        if let status = query("pane_dead_status").flatMap({ Int32($0) }) { return status }
-        return query("pane_dead_signal").flatMap { Int32($0) }.map { 128 + $0 }
+        guard let recorded = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+        return Int32(recorded.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Whether the program has the alternate screen (curses' screen) on; false once it gave the terminal back.
@@ -156,6 +151,13 @@ public final class TmuxSession: Sendable {
             return (state.killed, state.socketPath)
         }
         guard !alreadyKilled else { return }
+        // A program still running (no status recorded, so its pid cannot have been reused yet)
+        // is killed outright: one that ignored tmux's SIGHUP would keep the server alive.
+        if exitStatus == nil, let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+            let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0
+        {
+            Glibc.kill(pid, SIGKILL)
+        }
         _ = try? run(["kill-server"], evenIfKilled: true)
         if !socketPath.isEmpty { unlink(socketPath) }
         try? FileManager.default.removeItem(at: scratchDirectory)
@@ -248,13 +250,16 @@ public final class TmuxSession: Sendable {
 
     /// Runs the program in a child shell that records its pid and then becomes it (`exec`), waits
     /// for it, and records its status (128 + the signal for a killed one) through a rename, so a
-    /// reader never sees half a file. It then keeps the terminal open a moment: tmux 3.3 can close
-    /// a pane whose process has just exited before reading its last output (the final screen).
+    /// reader never sees half a file. Then it keeps the pane open, untouched, until the server is
+    /// killed: a dead pane would get tmux's "Pane is dead" line, which scrolls the final screen up
+    /// a row. The pause first lets tmux read the program's last output before the status shows.
     private static let launcherScript = #"""
         pid_file="$1"; status_file="$2"; shift 2
         sh -c 'echo $$ > "$0"; exec "$@"' "$pid_file" "$@"
-        echo $? > "$status_file.partial" && mv "$status_file.partial" "$status_file"
-        sleep 0.2
+        status=$?
+        sleep 0.1
+        echo $status > "$status_file.partial" && mv "$status_file.partial" "$status_file"
+        exec sleep 2147483647
         """#
 
     /// Quotes one word for `sh`: inside single quotes nothing is special but the quote itself.

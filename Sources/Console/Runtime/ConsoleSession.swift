@@ -38,12 +38,12 @@ public enum ConsoleSession {
         let resolved = ThemeLoader.resolve(options.themeName, searchDirectories: options.themeDirectories)
         let stderrRedirect = StderrRedirect(to: options.logPath)
         defer { stderrRedirect.restore() }
-        let terminal = try CursesTerminal(theme: resolved.theme, mouse: options.mouse)
+        // Signals first: the terminal arms its crash restore when it starts, and installing
+        // the handlers resets that plan.
         TerminalSignals.install(wake: wake)
-        defer {
-            terminal.restore()
-            TerminalSignals.uninstall()
-        }
+        defer { TerminalSignals.uninstall() }
+        let terminal = try CursesTerminal(theme: resolved.theme, mouse: options.mouse)
+        defer { terminal.restore() }
         var state = ConsoleState(backend: options.backend, tailCapacity: options.tailCapacity)
         state.status.connection = .connecting
         let context = ConsoleContext(
@@ -90,6 +90,8 @@ public enum ConsoleSession {
             let busy = Date().timeIntervalSince(lastActivity) < settleTime || !context.tracked.isEmpty || context.currentFlash != nil
             let timeout: Duration? = dirty ? frameInterval - min(frameInterval, clock.now - lastFrame) : (busy ? .seconds(1) : nil)
             let reasons = wake.wait(input: terminal.inputDescriptor, timeout: timeout)
+            // The terminal is gone: nobody is looking, and nothing more can be read.
+            if reasons.contains(.hangUp) { break }
             if reasons.contains(.timeout) { dirty = true }
             if reasons.contains(.input) {
                 let events = terminal.readInputs()

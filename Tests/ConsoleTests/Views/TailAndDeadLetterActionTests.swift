@@ -1,0 +1,90 @@
+@testable import Console
+import ConsoleKit
+import Events
+import Foundation
+import Model
+import XCTest
+
+final class TailAndDeadLetterActionTests: XCTestCase {
+    func testScrollingAboveTheOldestEventHeldReadsOlderOnesFromTheLog() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 12)
+        try fixture.add(SampleDirectory.entities)
+        fixture.command("tail")
+        XCTAssertTrue(fixture.text.contains("following"))
+        fixture.press(.pageUp, .pageUp, .pageUp)
+        XCTAssertTrue(fixture.text.contains("scrolled"), fixture.text)
+        XCTAssertEqual(fixture.client.requests.withLock { $0.filter { $0.hasPrefix("older") } }, ["older 1 500"],
+                       "the oldest event held is at offset 1: the 500 before it are asked for")
+        fixture.press(.end)
+        XCTAssertTrue(fixture.text.contains("following"))
+    }
+
+    func testPauseHoldsTheScreenAndCountsWhatArrives() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 30)
+        try fixture.add(Array(SampleDirectory.entities.prefix(3)))
+        fixture.command("tail")
+        fixture.press(.character(" "))
+        try fixture.add(Array(SampleDirectory.entities.dropFirst(3).prefix(2)), live: true)
+        let paused = fixture.text
+        XCTAssertTrue(paused.contains("PAUSED (+2 new)"), paused)
+        XCTAssertTrue(paused.contains("tail (3 events"), paused)
+        fixture.press(.character(" "))
+        XCTAssertTrue(fixture.text.contains("tail (5 events"), fixture.text)
+    }
+
+    func testTailFiltersByTypeTopicEntityAndSaga() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (140, 30)
+        try fixture.add(SampleDirectory.entities)
+        try fixture.saga(.started, id: "01900000-aaaa-7000-8000-000000000001", kind: "create-service", count: 2, at: ConsoleFixture.now)
+        fixture.command("tail")
+        fixture.press(.character("/"))
+        fixture.type("type:venue")
+        XCTAssertTrue(fixture.text.contains("tail (1 events"), fixture.text)
+        fixture.press(.control("u"))
+        fixture.type("topic:sagas")
+        XCTAssertTrue(fixture.text.contains("tail (1 events"), fixture.text)
+        fixture.press(.control("u"))
+        fixture.type("entity:000000000101")
+        XCTAssertTrue(fixture.text.contains("tail (1 events"), fixture.text)
+        fixture.press(.control("u"))
+        fixture.type("saga:aaaa")
+        XCTAssertTrue(fixture.text.contains("tail (1 events"), fixture.text)
+        fixture.press(.enter, .character("o"))
+        fixture.type("15m")
+        fixture.press(.enter)
+        XCTAssertEqual(fixture.client.requests.withLock { $0.filter { $0.hasPrefix("restart") } }.count, 1)
+        fixture.press(.character("o"))
+        fixture.type("last tuesday")
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("last tuesday"), "a bad start point is explained:\n\(fixture.text)")
+    }
+
+    func testEnterOnAnEventAsksTheLogForItAndShowsItEscaped() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 30)
+        try fixture.add([SampleDirectory.entities[3]])  // the hostile provider
+        fixture.command("tail")
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("reading the event from the log"))
+        let request = try XCTUnwrap(fixture.client.requests.withLock { $0.first { $0.hasPrefix("record") } })
+        XCTAssertEqual(request, "record dos.views 1")
+        let record = try fixture.record(Message(EntityView(entity: SampleDirectory.entities[3])), topic: Topics().views)
+        fixture.context.payloads[LogPositionFor.one] = LogRecordCopy.at(record, offset: 1)
+        let text = fixture.text
+        XCTAssertTrue(text.contains("\"name\": \"Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp\""), text)
+    }
+
+    func testDeadLetterRetryAndDiscard() throws {
+        let fixture = ConsoleFixture()
+        try fixture.deadLetter(DeadLetter(reason: "bad", originTopic: "dos.commands", originPosition: 7, attempts: 3, originalBytes: Array("{}".utf8),
+                                          firstSeenAt: ConsoleFixture.now))
+        fixture.command("dl")
+        fixture.press(.character("r"))
+        fixture.press(.character("x"))
+        let asked = fixture.client.requests.withLock { $0 }
+        XCTAssertEqual(asked.filter { $0.hasPrefix("retry") || $0.hasPrefix("discard") }.count, 2, "\(asked)")
+    }
+}
