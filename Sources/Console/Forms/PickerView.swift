@@ -88,14 +88,7 @@ final class PickerView: ConsoleView {
     }
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
-        switch action {
-        case .up: scroll.move(by: -1, count: matching.count, visible: lastHeight)
-        case .down: scroll.move(by: 1, count: matching.count, visible: lastHeight)
-        case .pageUp: scroll.move(by: -lastHeight, count: matching.count, visible: lastHeight)
-        case .pageDown: scroll.move(by: lastHeight, count: matching.count, visible: lastHeight)
-        case .back: return .pop
-        default: return .unhandled
-        }
-        return .handled
+        if scroll.perform(action, count: matching.count, visible: lastHeight) { return .handled }
+        return action == .back ? .pop : .unhandled
     }
 }

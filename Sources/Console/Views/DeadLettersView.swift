@@ -41,36 +41,28 @@ final class DeadLettersView: ConsoleView {
     }
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
+        if scroll.perform(action, count: shown.count, visible: lastHeight) { return .handled }
+        guard shown.indices.contains(scroll.selected) else { return .handled }
+        let entry = shown[scroll.selected]
         switch action {
-        case .up: scroll.move(by: -1, count: shown.count, visible: lastHeight)
-        case .down: scroll.move(by: 1, count: shown.count, visible: lastHeight)
-        case .pageUp: scroll.move(by: -lastHeight, count: shown.count, visible: lastHeight)
-        case .pageDown: scroll.move(by: lastHeight, count: shown.count, visible: lastHeight)
-        case .top: scroll.toTop()
-        case .bottom: scroll.toBottom(count: shown.count, visible: lastHeight)
-        default:
-            guard shown.indices.contains(scroll.selected) else { return .handled }
-            let entry = shown[scroll.selected]
-            switch action {
-            case .open: return .push(Self.detail(entry))
-            case .copy:
-                context.clipboard = String(decoding: entry.letter.originalBytes, as: UTF8.self)
-                context.say("copied the dead letter's payload")
-            case .retry, .discard:
-                guard !context.readOnly else { context.say("read-only: changes are turned off", isError: true); return .handled }
-                guard entry.state == .open else {
-                    context.say("this dead letter was already \(entry.state.rawValue)", isError: true)
-                    return .handled
-                }
-                if action == .retry {
-                    context.client.retryDeadLetter(id: entry.id)
-                    context.say("retrying \(entry.id.prefix(13))…")
-                } else {
-                    context.client.discardDeadLetter(id: entry.id, reason: "discarded from the console")
-                    context.say("discarding \(entry.id.prefix(13))…")
-                }
-            default: return .unhandled
+        case .open: return .push(Self.detail(entry))
+        case .copy:
+            context.clipboard = String(decoding: entry.letter.originalBytes, as: UTF8.self)
+            context.say("copied the dead letter's payload")
+        case .retry, .discard:
+            guard !context.readOnly else { context.say("read-only: changes are turned off", isError: true); return .handled }
+            guard entry.state == .open else {
+                context.say("this dead letter was already \(entry.state.rawValue)", isError: true)
+                return .handled
             }
+            if action == .retry {
+                context.client.retryDeadLetter(id: entry.id)
+                context.say("retrying \(entry.id.prefix(13))…")
+            } else {
+                context.client.discardDeadLetter(id: entry.id, reason: "discarded from the console")
+                context.say("discarding \(entry.id.prefix(13))…")
+            }
+        default: return .unhandled
         }
         return .handled
     }

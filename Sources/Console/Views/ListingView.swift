@@ -104,13 +104,8 @@ final class ListingView: ConsoleView {
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
         let visible = max(1, lastArea.height - 2)
+        if scroll.perform(action, count: table.count, visible: visible) { return .handled }
         switch action {
-        case .up: scroll.move(by: -1, count: table.count, visible: visible)
-        case .down: scroll.move(by: 1, count: table.count, visible: visible)
-        case .pageUp: scroll.move(by: -visible, count: table.count, visible: visible)
-        case .pageDown: scroll.move(by: visible, count: table.count, visible: visible)
-        case .top: scroll.toTop()
-        case .bottom: scroll.toBottom(count: table.count, visible: visible)
         case .filter: filterEditor = LineEditor(table.filter.source)
         case .back:
             guard !table.filter.isEmpty else { return .unhandled }

@@ -68,22 +68,13 @@ final class ReviewView: ConsoleView {
     }
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
-        switch action {
-        case .up: scroll.move(by: -1, count: items.count, visible: lastHeight)
-        case .down: scroll.move(by: 1, count: items.count, visible: lastHeight)
-        case .pageUp: scroll.move(by: -lastHeight, count: items.count, visible: lastHeight)
-        case .pageDown: scroll.move(by: lastHeight, count: items.count, visible: lastHeight)
-        case .top: scroll.toTop()
-        case .bottom: scroll.toBottom(count: items.count, visible: lastHeight)
-        default:
-            guard items.indices.contains(scroll.selected) else { return .handled }
-            let entity = items[scroll.selected].entity
-            // Review a flagged entry to done: marking it reviewed also clears the flag.
-            if action == .markReviewed, entity.metadata.flagged {
-                return EntryActions.perform(.flag, on: entity, context: context)
-            }
-            return EntryActions.perform(action, on: entity, context: context)
+        if scroll.perform(action, count: items.count, visible: lastHeight) { return .handled }
+        guard items.indices.contains(scroll.selected) else { return .handled }
+        let entity = items[scroll.selected].entity
+        // Review a flagged entry to done: marking it reviewed also clears the flag.
+        if action == .markReviewed, entity.metadata.flagged {
+            return EntryActions.perform(.flag, on: entity, context: context)
         }
-        return .handled
+        return EntryActions.perform(action, on: entity, context: context)
     }
 }

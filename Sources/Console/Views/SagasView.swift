@@ -119,13 +119,8 @@ final class SagasView: ConsoleView {
     }
 
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
+        if scroll.perform(action, count: shown.count, visible: lastHeight) { return .handled }
         switch action {
-        case .up: scroll.move(by: -1, count: shown.count, visible: lastHeight)
-        case .down: scroll.move(by: 1, count: shown.count, visible: lastHeight)
-        case .pageUp: scroll.move(by: -lastHeight, count: shown.count, visible: lastHeight)
-        case .pageDown: scroll.move(by: lastHeight, count: shown.count, visible: lastHeight)
-        case .top: scroll.toTop()
-        case .bottom: scroll.toBottom(count: shown.count, visible: lastHeight)
         case .stateFilter:
             let all = StateFilter.allCases
             stateFilter = all[((all.firstIndex(of: stateFilter) ?? 0) + 1) % all.count]
