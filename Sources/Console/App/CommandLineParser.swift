@@ -28,8 +28,10 @@ enum CommandLineParser {
     ]
 
     static let help: [String] = [
-        ":providers :services :venues :contacts :events :costoptions :eligibilities :taxonomy (aliases: :prov :svc :loc :tax …)",
-        ":tail   :sagas   :deadletters (:dl)   :review [DAYS]   :register   :theme NAME   :help   :q",
+        ":providers :services :venues :contacts :events :costoptions :eligibilities :taxonomy",
+        "  (aliases :prov :svc :loc :con :ev :co :elig :tax)",
+        ":tail   :sagas   :deadletters (:dl)   :review [DAYS]   :register",
+        ":theme NAME   :help   :q",
     ]
 
     static func parse(_ text: String) -> Result<ConsoleCommand, ParseError> {

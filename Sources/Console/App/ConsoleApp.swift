@@ -174,7 +174,6 @@ public final class ConsoleApp {
     public func render(into screen: inout ScreenBuffer) {
         context.tick()
         if let view = stack.last, let response = view.poll(context: context) { apply(response) }
-        context.pageSize = max(1, screen.height - 5)
         screen.fill(row: 0, height: screen.height, role: .body)
         let area = Self.viewArea(width: screen.width, height: screen.height)
         stack.last?.render(into: &screen, area: area, context: context)

@@ -12,8 +12,6 @@ public final class ConsoleContext {
     public var keymap: Keymap
     public var readOnly: Bool
     public var reviewAfterDays: Int
-    /// Screen height of the last frame, for paging.
-    public var pageSize = 20
     /// The current time; tests fix it so golden screens do not move.
     public let clock: @Sendable () -> Date
     public private(set) var now: Date
@@ -32,6 +30,7 @@ public final class ConsoleContext {
     public struct TrackedSaga: Sendable {
         public var sagaID: String
         public var label: String
+        public var sentAt: Date
     }
     public private(set) var tracked: [TrackedSaga] = []
 
@@ -80,13 +79,17 @@ public final class ConsoleContext {
     }
 
     public func track(_ sagaID: String, label: String) {
-        tracked.append(TrackedSaga(sagaID: sagaID, label: label))
+        tracked.append(TrackedSaga(sagaID: sagaID, label: label, sentAt: now))
     }
 
     /// Turns finished tracked sagas into messages; returns the line for those still running.
     public func settleTracked() -> String? {
         var running: [String] = []
         tracked.removeAll { saga in
+            if state.sagas[saga.sagaID] == nil, now.timeIntervalSince(saga.sentAt) > FormView.noAnswerAfter {
+                say("\(saga.label): no service answered — are the services running?", isError: true, seconds: 10)
+                return true
+            }
             guard let trace = state.sagas[saga.sagaID], trace.isFinished else {
                 let steps = state.sagas[saga.sagaID].map { trace in "\(trace.stepsDone)/\(trace.stepCount ?? trace.steps.count)" } ?? "sent"
                 running.append("\(saga.label): \(steps)")

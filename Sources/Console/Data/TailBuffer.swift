@@ -44,6 +44,8 @@ public struct TailBuffer: Sendable {
     public private(set) var dropped = 0
     /// Whether the log has nothing older than the first entry held.
     public var reachedStart = false
+    /// Reading back older events dropped the newest ones (the buffer was full).
+    public private(set) var droppedNewest = false
 
     public init(capacity: Int) {
         self.capacity = max(100, capacity)
@@ -62,7 +64,10 @@ public struct TailBuffer: Sendable {
         entries.insert(contentsOf: fresh, at: 0)
         dropped -= fresh.count
         self.reachedStart = reachedStart
-        if entries.count > capacity { entries.removeLast(entries.count - capacity) }
+        if entries.count > capacity {
+            entries.removeLast(entries.count - capacity)
+            droppedNewest = true
+        }
     }
 
     private mutating func trimFront() {

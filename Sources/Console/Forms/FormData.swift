@@ -153,12 +153,15 @@ struct FormData {
             return .success(.bool(single == "yes"))
         case .number:
             if single.isEmpty { return .success(nil) }
-            guard let number = Double(single), number.isFinite else { return .failure(Problem(message: "should be a number")) }
-            return .success(.number(single))
+            // Written back as a plain JSON number: "+5", ".5" or "5." are fine to type, not to send.
+            guard let number = Decimal(string: single, locale: Locale(identifier: "en_US_POSIX")), Double(single)?.isFinite == true,
+                  single.allSatisfy({ "0123456789+-.eE".contains($0) })
+            else { return .failure(Problem(message: "should be a number")) }
+            return .success(.number("\(number)"))
         case .integer:
             if single.isEmpty { return .success(nil) }
-            guard Int(single) != nil else { return .failure(Problem(message: "should be a whole number")) }
-            return .success(.number(single))
+            guard let number = Int(single) else { return .failure(Problem(message: "should be a whole number")) }
+            return .success(.number(String(number)))
         case .reference:
             guard let id = data.picks[field.key]?.first else { return .success(field.required ? .string("") : nil) }
             return .success(.string(id))

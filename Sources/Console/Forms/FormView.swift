@@ -202,6 +202,13 @@ final class FormView: ConsoleView {
             let problems = built.errors.reduce(0) { $0 + $1.count }
             if problems > 0, showAllErrors {
                 screen.write("\(problems) field\(problems == 1 ? "" : "s") to fix before submitting", row: row, column: area.column + 1, role: .fieldError)
+                // Problems with no field on this step of the form (rare: a rule across fields).
+                let shownKeys = Set(visibleFields(section).map(\.key))
+                let other = built.errors[section].filter { !shownKeys.contains($0.key) }
+                    .map { $0.key.isEmpty ? $0.value : "\($0.key): \($0.value)" }.sorted()
+                if !other.isEmpty {
+                    screen.write("⚠ " + other.joined(separator: "; "), row: row + 1, column: area.column + 1, limit: area.width - 2, role: .fieldError)
+                }
             }
         case .submitting(let sagaID):
             let trace = context.state.sagas[sagaID]
@@ -217,8 +224,19 @@ final class FormView: ConsoleView {
 
     // MARK: Progress
 
+    /// With no saga started this long after sending, nothing is processing commands.
+    static let noAnswerAfter: TimeInterval = 15
+    private var sentAt: Date?
+
     func poll(context: ConsoleContext) -> ViewResponse? {
-        guard case .submitting(let sagaID) = phase, let trace = context.state.sagas[sagaID], trace.isFinished else { return nil }
+        guard case .submitting(let sagaID) = phase else { return nil }
+        guard let trace = context.state.sagas[sagaID] else {
+            if let sentAt, context.now.timeIntervalSince(sentAt) > Self.noAnswerAfter {
+                phase = .failed(reason: "no service answered in \(Int(Self.noAnswerAfter))s — are the services running (dos serve all)? Nothing typed was lost", conflict: false)
+            }
+            return nil
+        }
+        guard trace.isFinished else { return nil }
         if trace.state == .completed {
             let data = sections[0].data
             context.say("\(action == .update ? "saved" : (action == .register ? "registered" : "created")) \(data.kind.rawValue) \"\(data.text(data.fields[0].key))\"")
@@ -234,7 +252,7 @@ final class FormView: ConsoleView {
     // MARK: Keys
 
     func typed(_ key: Key, context: ConsoleContext) -> ViewResponse {
-        if case .submitting = phase { return key == .escape ? .unhandled : .handled }
+        if case .submitting = phase { return key == .escape || key == .control("c") ? .unhandled : .handled }
         if key == .escape { return .pop }
         guard let field = focusedField else {
             if key == .enter { return advanceOrSubmit(context) }
@@ -377,6 +395,7 @@ final class FormView: ConsoleView {
         }
         guard let sagaID = context.publish(command) else { return .handled }
         phase = .submitting(sagaID: sagaID)
+        sentAt = context.now
         return .handled
     }
 }

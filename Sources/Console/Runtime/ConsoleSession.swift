@@ -50,8 +50,9 @@ public enum ConsoleSession {
             state: state, client: feed, keymap: options.keymap, readOnly: options.readOnly, reviewAfterDays: options.reviewAfterDays,
             themeNames: ThemeLoader.available(in: options.themeDirectories))
         let app = ConsoleApp(context: context, themeName: resolved.theme.name, start: options.startKind)
-        for message in options.startupMessages { context.say(message, isError: true, seconds: 15) }
-        if let problem = resolved.problem { context.say("\(problem) — using the built-in theme", isError: true, seconds: 15) }
+        // Everything that went wrong at start, in one message (a later one would hide an earlier one).
+        let problems = options.startupMessages + (resolved.problem.map { ["\($0) — using the built-in theme"] } ?? [])
+        if !problems.isEmpty { context.say(problems.joined(separator: " · "), isError: true, seconds: 15) }
 
         let clock = ContinuousClock()
         var lastFrame = clock.now - frameInterval

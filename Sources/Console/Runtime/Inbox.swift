@@ -51,6 +51,9 @@ public final class Inbox: Sendable {
         if delivery.tailReset { context.state.resetTail() }
         for batch in delivery.tail { context.state.ingestTail(batch) }
         for older in delivery.olderTail { context.state.prependTail(older.entries, reachedStart: older.reachedStart) }
+        // On-demand answers are a cache: bounded, and read again if asked for after a reset.
+        if context.histories.count > 200 { context.histories.removeAll() }
+        if context.payloads.count > 1_000 { context.payloads.removeAll() }
         for answer in delivery.histories {
             context.histories[ConsoleContext.HistoryKey(kind: answer.kind, id: answer.id)] = answer.history
         }

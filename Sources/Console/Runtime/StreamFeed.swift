@@ -107,6 +107,7 @@ public final class StreamFeed: StreamClient {
     }
 
     private func measureLag() async {
+        var last: Int64?
         while !Task.isCancelled {
             if let ends = try? await log.endOffsets(topics: stateTopics) {
                 let read = readPositions.withLock { $0 }
@@ -114,7 +115,11 @@ public final class StreamFeed: StreamClient {
                     guard let position = read[end.key] else { return total }
                     return total + max(0, end.value - position)
                 }
-                inbox.post { $0.lag = lag }
+                // Only a change wakes the UI: an idle console stays asleep.
+                if lag != last {
+                    last = lag
+                    inbox.post { $0.lag = lag }
+                }
             }
             do { try await Task.sleep(for: .seconds(1)) } catch { return }
         }

@@ -27,7 +27,7 @@ final class DeadLettersView: ConsoleView {
             rows.append([
                 String(entry.id.prefix(13)), entry.state.rawValue, letter.reason,
                 "\(letter.originTopic)@\(letter.originPosition.map(String.init) ?? "?")",
-                Timestamp.string(from: letter.firstSeenAt), String(letter.attempts),
+                EntryListing.minute(letter.firstSeenAt), String(letter.attempts),
             ])
             roles.append(entry.state == .open ? .statusError : .dim)
         }

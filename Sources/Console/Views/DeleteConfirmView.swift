@@ -3,6 +3,7 @@ import DosCommandLine
 import Events
 import Foundation
 import Model
+import TerminalSafety
 
 /// Delete asks the user to type the entry's name: no single key can delete by accident.
 /// Then it follows the saga and says how it ended.
@@ -19,9 +20,10 @@ final class DeleteConfirmView: ConsoleView {
     var isTyping: Bool { sagaID == nil }
     var actions: [ConsoleAction] { [] }
 
-    /// What must be typed: the name, or the short id when the name is empty after escaping.
+    /// What must be typed: the name as the screen shows it (control characters escaped, so
+    /// they can be typed), or the short id when the name is empty.
     var expected: String {
-        let name = entity.displayName.trimmingCharacters(in: .whitespaces)
+        let name = TerminalText.escape(entity.displayName.trimmingCharacters(in: .whitespaces))
         return name.isEmpty ? EntryListing.shortID(entity.id) : name
     }
 

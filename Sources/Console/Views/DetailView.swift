@@ -15,6 +15,9 @@ final class DetailView: ConsoleView {
     private var linksMark: Int?
     private var lastHeight = 20
     private var lineCount = 0
+    /// Set when ↑/↓ moved between links: the next frame scrolls the chosen one into view.
+    private var revealLink = false
+    private var linkVisible = false
 
     init(kind: EntityKind, id: UUID) {
         self.kind = kind
@@ -61,12 +64,14 @@ final class DetailView: ConsoleView {
         lineCount = lines.count
         let body = area.droppingTop(1)
         lastHeight = max(1, body.height)
-        // Keep the chosen link on screen.
-        if let linkLine = lines.firstIndex(where: { $0.link == linkCursor }) {
+        // Bring the chosen link on screen when the cursor moved to it.
+        if revealLink, let linkLine = lines.firstIndex(where: { $0.link == linkCursor }) {
+            revealLink = false
             if linkLine >= top + body.height { top = linkLine - body.height + 1 }
             if linkLine < top, top > 0 { top = max(0, linkLine - 1) }
         }
         top = max(0, min(top, max(0, lines.count - body.height)))
+        linkVisible = lines.firstIndex(where: { $0.link == linkCursor }).map { $0 >= top && $0 < top + body.height } ?? false
         let labelWidth = min(22, max(8, lines.map { TerminalWidth.of($0.label) }.max() ?? 8) + 1)
         for offset in 0..<body.height {
             let index = top + offset
@@ -108,9 +113,22 @@ final class DetailView: ConsoleView {
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
         switch action {
         case .up:
-            if linkCursor > 0 { linkCursor -= 1 } else { top = max(0, top - 1) }
+            // Scroll the fields first; once the top is on screen, move between links.
+            if top > 0 && !linkVisible { top -= 1 } else if linkCursor > 0 {
+                linkCursor -= 1
+                revealLink = true
+            } else {
+                top = max(0, top - 1)
+            }
         case .down:
-            if linkCursor < links.count - 1 { linkCursor += 1 } else { top = min(max(0, lineCount - lastHeight), top + 1) }
+            if !linkVisible && top < max(0, lineCount - lastHeight) {
+                top += 1
+            } else if linkCursor < links.count - 1 {
+                linkCursor += 1
+                revealLink = true
+            } else {
+                top = min(max(0, lineCount - lastHeight), top + 1)
+            }
         case .pageUp: top = max(0, top - lastHeight)
         case .pageDown: top = min(max(0, lineCount - lastHeight), top + lastHeight)
         case .top:

@@ -83,6 +83,27 @@ enum ListingColumns {
         return columns
     }
 
+    /// The kinds whose names this kind's listing shows (a service shows its provider's).
+    static func referencedKinds(for kind: EntityKind) -> [EntityKind] {
+        switch kind {
+        case .service, .venue: [.provider]
+        case .event: [.venue]
+        case .taxonomy: [.taxonomy]
+        default: []
+        }
+    }
+
+    /// The ids a row's cells name, so the row is redrawn when one of them is renamed.
+    static func references(of entity: Entity) -> [UUID] {
+        switch entity {
+        case .service(let service): [service.providerID].compactMap { $0 }
+        case .venue(let venue): [venue.providerID].compactMap { $0 }
+        case .event(let event): [event.venueID].compactMap { $0 }
+        case .taxonomy(let term): [term.parentID].compactMap { $0 }
+        default: []
+        }
+    }
+
     private static func name(_ kind: EntityKind) -> ListingColumn {
         let title = switch kind {
         case .event: "DETAILS"

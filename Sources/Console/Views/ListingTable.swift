@@ -10,12 +10,14 @@ import TerminalSafety
 struct ListingTable {
     struct Row {
         var id: UUID
-        /// Escaped cell texts, one per column.
+        /// Cell texts as they are (the screen escapes them, in their own colour), one per column.
         var cells: [String]
         /// Lower-cased UTF-8 of every cell, for the filter.
         var search: [UInt8]
         /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's, then the id.
         var sortKey: [UInt8]
+        /// Ids of other entries its cells name.
+        var references: [UUID]
     }
 
     let kind: EntityKind
@@ -29,6 +31,9 @@ struct ListingTable {
     /// Indexes into `ordered` that pass the filter; nil when nothing is filtered.
     private var passing: [Int]?
     private var journalMark = -1
+    /// Where this listing read the journals of the kinds it names, and which rows name whom.
+    private var referenceMarks: [EntityKind: Int] = [:]
+    private var referrers: [UUID: Set<UUID>] = [:]
 
     init(kind: EntityKind) {
         self.kind = kind
@@ -51,8 +56,9 @@ struct ListingTable {
     /// Brings the rows up to date with the directory; returns true when anything changed.
     @discardableResult
     mutating func sync(with directory: DirectoryModel) -> Bool {
+        let renamed = syncReferences(directory)
         let end = directory.journalEnd(kind: kind)
-        guard end != journalMark else { return false }
+        guard end != journalMark else { return renamed }
         if journalMark < 0 || directory.changes(kind: kind, since: journalMark) == nil {
             rebuild(directory)
         } else if let changed = directory.changes(kind: kind, since: journalMark) {
@@ -68,16 +74,43 @@ struct ListingTable {
         return true
     }
 
+    /// Rows that name an entry that changed elsewhere (a renamed provider) are remade.
+    private mutating func syncReferences(_ directory: DirectoryModel) -> Bool {
+        var changed = false
+        for referenced in ListingColumns.referencedKinds(for: kind) {
+            let end = directory.journalEnd(kind: referenced)
+            let mark = referenceMarks[referenced] ?? end
+            referenceMarks[referenced] = end
+            guard mark != end, journalMark >= 0 else { continue }
+            guard let ids = directory.changes(kind: referenced, since: mark) else {
+                rebuild(directory)
+                return true
+            }
+            let affected = Set(ids.flatMap { referrers[$0] ?? [] })
+            guard !affected.isEmpty else { continue }
+            for id in affected { update(id, directory) }
+            changed = true
+        }
+        if changed { refilter() }
+        return changed
+    }
+
     private mutating func rebuild(_ directory: DirectoryModel) {
         byID.removeAll(keepingCapacity: true)
+        referrers.removeAll(keepingCapacity: true)
         ordered = directory.rows(kind: kind).values.map { makeRow($0.entity, directory) }
-        for row in ordered { byID[row.id] = row }
+        for row in ordered {
+            byID[row.id] = row
+            for reference in row.references { referrers[reference, default: []].insert(row.id) }
+        }
         ordered.sort(by: precedes)
         refilter()
     }
 
     private mutating func update(_ id: UUID, _ directory: DirectoryModel) {
-        if let old = byID.removeValue(forKey: id), let at = position(of: old), at < ordered.count, ordered[at].id == id {
+        let old = byID.removeValue(forKey: id)
+        for reference in old?.references ?? [] { referrers[reference]?.remove(id) }
+        if let old, let at = position(of: old), at < ordered.count, ordered[at].id == id {
             ordered.remove(at: at)
         } else if let stale = ordered.firstIndex(where: { $0.id == id }) {
             ordered.remove(at: stale)
@@ -85,6 +118,7 @@ struct ListingTable {
         guard let entity = directory.entry(kind: kind, id: id) else { return }
         let row = makeRow(entity, directory)
         byID[id] = row
+        for reference in row.references { referrers[reference, default: []].insert(id) }
         ordered.insert(row, at: position(of: row) ?? ordered.count)
     }
 
@@ -106,13 +140,15 @@ struct ListingTable {
     }
 
     private func makeRow(_ entity: Entity, _ directory: DirectoryModel) -> Row {
-        let cells = columns.map { TerminalText.escape($0.value(entity, directory)) }
+        let cells = columns.map { $0.value(entity, directory) }
+        // Search and sort see what the screen shows: the escaped text.
+        let shown = cells.map(TerminalText.escape)
         var search: [UInt8] = []
-        for cell in cells {
+        for cell in shown {
             search += cell.lowercased().utf8
             search.append(0x20)
         }
-        return Row(id: entity.id, cells: cells, search: search, sortKey: sortKey(cells))
+        return Row(id: entity.id, cells: cells, search: search, sortKey: sortKey(shown), references: ListingColumns.references(of: entity))
     }
 
     private func sortKey(_ cells: [String]) -> [UInt8] {

@@ -98,7 +98,8 @@ final class SagasView: ConsoleView {
         switch trace.state {
         case .running: return .sagaRunning
         case .completed: return .sagaCompleted
-        case .failed, .compensated, .timedOut: return .sagaFailed
+        case .timedOut: return .sagaStuck
+        case .failed, .compensated: return .sagaFailed
         }
     }
 

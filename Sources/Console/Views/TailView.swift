@@ -11,8 +11,10 @@ import Model
 final class TailView: ConsoleView {
     private var following = true
     private var paused = false
-    /// While paused, how many entries were showing (new ones wait below).
-    private var frozenCount: Int?
+    /// While paused, the id of the newest entry showing (newer ones wait below).
+    private var frozenAt: String?
+    /// How many matching entries are on show (all, unless paused).
+    private var visibleCount = 0
     private var scroll = ScrollState()
     private var filter = TailFilter("")
     private var editor: LineEditor?
@@ -48,10 +50,14 @@ final class TailView: ConsoleView {
     func render(into screen: inout ScreenBuffer, area: Rect, context: ConsoleContext) {
         let tail = context.state.tail
         refreshMatches(tail, revision: context.state.tailRevision)
-        let shown = paused ? min(frozenCount ?? matching.count, matching.count) : matching.count
+        var shown = matching.count
+        if paused, let frozenAt, let last = matching.lastIndex(where: { tail.entries[$0].id == frozenAt }) { shown = last + 1 }
+        visibleCount = shown
         var state = following && !paused ? "following" : (paused ? "PAUSED" : "scrolled")
         let waiting = matching.count - shown
         if waiting > 0 { state += " (+\(waiting) new)" }
+        let below = shown - (scroll.top + lastHeight)
+        if !paused, !following, below > 0 { state += " (\(below) below)" }
         if !filter.isEmpty { state += " · /" + filter.source }
         Chrome.title(&screen, area: area, "tail (\(Chrome.count(shown)) events, all topics)", right: state)
         let body = area.droppingTop(1)
@@ -146,10 +152,13 @@ final class TailView: ConsoleView {
         case .follow, .bottom:
             following = true
             paused = false
-            frozenCount = nil
+            frozenAt = nil
+            // Reading back older events pushed the newest out: read them again from the end.
+            if context.state.tail.droppedNewest { context.client.restartTail(from: .end) }
         case .pause:
             paused.toggle()
-            frozenCount = paused ? matching.count : nil
+            refreshMatches(context.state.tail, revision: context.state.tailRevision)
+            frozenAt = paused ? matching.last.map { context.state.tail.entries[$0].id } : nil
             if paused { scroll.toBottom(count: matching.count, visible: lastHeight) }
         case .filter:
             prompt = .filter
@@ -175,8 +184,10 @@ final class TailView: ConsoleView {
     }
 
     private func selectedEntry(_ context: ConsoleContext) -> TailEntry? {
-        let index = following && !paused ? matching.count - 1 : scroll.selected
-        guard matching.indices.contains(index) else { return nil }
+        // A batch may have arrived since the last frame: match against the tail as it is now.
+        refreshMatches(context.state.tail, revision: context.state.tailRevision)
+        let index = following && !paused ? visibleCount - 1 : scroll.selected
+        guard matching.indices.contains(index), context.state.tail.entries.indices.contains(matching[index]) else { return nil }
         return context.state.tail.entries[matching[index]]
     }
 

@@ -47,7 +47,7 @@ enum Chrome {
             screen.fill(row: row, column: area.column, width: area.width, role: role)
             var col = area.column
             for (index, cell) in cells.enumerated() where index < widths.count && widths[index] > 0 {
-                screen.write(TerminalWidth.truncate(cell, to: widths[index]), row: row, column: col, limit: widths[index], role: role)
+                screen.writeClipped(cell, row: row, column: col, columns: widths[index], role: role)
                 col += widths[index] + TableLayout.gap
             }
         }

@@ -20,9 +20,11 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Fills a rectangle with blanks in `role`.
     public mutating func fill(row: Int, column: Int = 0, width fillWidth: Int? = nil, height fillHeight: Int = 1, role: Role) {
-        let right = min(width, column + (fillWidth ?? width))
-        for line in max(0, row)..<min(height, row + fillHeight) {
-            for col in max(0, column)..<max(max(0, column), right) { cells[line * width + col] = .blank(role) }
+        let left = max(0, column), right = min(width, column + (fillWidth ?? width))
+        let top = max(0, row), bottom = min(height, row + fillHeight)
+        guard left < right, top < bottom else { return }
+        for line in top..<bottom {
+            for col in left..<right { cells[line * width + col] = .blank(role) }
         }
     }
 
@@ -63,19 +65,30 @@ public struct ScreenBuffer: Sendable, Equatable {
         return col - column
     }
 
+    /// Writes text cut to `columns` columns with "…" when it does not fit (measured escaped),
+    /// keeping escapes in their own role. Returns the columns used.
+    @discardableResult
+    public mutating func writeClipped(_ text: String, row: Int, column: Int, columns: Int, role: Role) -> Int {
+        guard columns > 0 else { return 0 }
+        guard TerminalText.width(TerminalText.escape(text)) > columns else {
+            return write(text, row: row, column: column, limit: columns, role: role)
+        }
+        let used = write(text, row: row, column: column, limit: columns - 1, role: role)
+        return used + write("…", row: row, column: column + used, limit: 1, role: role)
+    }
+
     /// Writes text padded with blanks (or cut with "…") to exactly `columns` columns.
     public mutating func writePadded(_ text: String, row: Int, column: Int, columns: Int, role: Role) {
         guard columns > 0 else { return }
-        let safe = TerminalText.escape(text)
-        let shown = TerminalText.truncate(safe, toWidth: columns)
         fill(row: row, column: column, width: columns, role: role)
-        write(shown, row: row, column: column, limit: columns, role: role)
+        writeClipped(text, row: row, column: column, columns: columns, role: role)
     }
 
     /// Changes the role of cells without touching their text (selection bars, highlights).
     public mutating func paint(row: Int, column: Int = 0, width paintWidth: Int? = nil, role: Role) {
-        guard row >= 0, row < height else { return }
-        for col in max(0, column)..<min(width, column + (paintWidth ?? width)) where cells[row * width + col].role != .escaped {
+        let left = max(0, column), right = min(width, column + (paintWidth ?? width))
+        guard row >= 0, row < height, left < right else { return }
+        for col in left..<right where cells[row * width + col].role != .escaped {
             cells[row * width + col].role = role
         }
     }

@@ -9,7 +9,7 @@ public enum TableLayout {
         var natural = titles.map { TerminalWidth.of($0) + 1 }
         for row in rows {
             for (index, cell) in row.enumerated() where index < natural.count {
-                natural[index] = max(natural[index], min(cap, TerminalWidth.of(cell)))
+                natural[index] = max(natural[index], min(cap, TerminalWidth.shown(cell)))
             }
         }
         var widths = natural

@@ -64,12 +64,17 @@ final class CommandModeTests: XCTestCase {
         let fixture = ConsoleFixture(readOnly: true)
         try fixture.add(SampleDirectory.entities)
         XCTAssertTrue(fixture.text.contains("READ-ONLY"))
-        for key in ["c", "e", "d", "p", "f"] {
-            fixture.press(.character(Character(key)))
-            XCTAssertTrue(fixture.text.contains("read-only"), "\(key): \(fixture.text)")
-            XCTAssertTrue(fixture.text.contains("services (4)"), "\(key) did not open anything")
+        for (key, action) in [("c", "create"), ("e", "edit"), ("d", "delete"), ("p", "publish"), ("f", "flag")] {
+            let later = ConsoleFixture(readOnly: true)
+            try later.add(SampleDirectory.entities)
+            later.press(.character(Character(key)))
+            let text = later.text
+            XCTAssertTrue(text.contains("read-only: \(action)"), "\(key): \(text)")
+            XCTAssertTrue(text.contains("services (4)"), "\(key) opened something:\n\(text)")
         }
         fixture.command("register")
+        XCTAssertTrue(fixture.text.contains("read-only: registering is turned off"), fixture.text)
+        XCTAssertFalse(fixture.text.contains("register a provider"))
         XCTAssertEqual(fixture.client.published.withLock { $0.count }, 0)
         XCTAssertFalse(fixture.text.contains("<c> create"))
     }

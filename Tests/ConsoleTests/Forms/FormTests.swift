@@ -104,6 +104,50 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(service.venueIDs, [SampleDirectory.hall])
     }
 
+    func testAHostileNameCanStillBeConfirmedAsShown() throws {
+        let fixture = try sample()
+        fixture.press(.down, .down, .character("d"))  // the "Evil…" provider
+        XCTAssertTrue(fixture.text.contains("name: Evil\\u001b[2J"), fixture.text)
+        fixture.type("Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp\\u202e\\u2028")
+        fixture.press(.enter)
+        XCTAssertEqual(fixture.client.published.withLock { $0.map(\.entityID) }, [SampleDirectory.evil])
+    }
+
+    func testNumbersAreSentAsPlainJSONNumbers() throws {
+        let fixture = try sample()
+        fixture.command("costoptions")
+        fixture.press(.character("c"))
+        fixture.type("Sliding scale")
+        fixture.press(.tab)
+        fixture.type("+5.")
+        fixture.press(.tab)
+        fixture.type("GBP")
+        fixture.press(.control("s"))
+        guard case .entityCommand(_, let command)? = fixture.client.published.withLock({ $0 }).first?.message,
+              case .costOption(let option) = command.entity else { return XCTFail("nothing sent:\n\(fixture.text)") }
+        XCTAssertEqual(option.amount, 5)
+        fixture.press(.escape, .character("c"), .tab)
+        fixture.type("0x10")
+        fixture.press(.tab)
+        XCTAssertTrue(fixture.text.contains("⚠ should be a number"), fixture.text)
+    }
+
+    func testNoAnswerFromTheServicesIsSaidAndTheFormKept() throws {
+        var now = ConsoleFixture.now
+        let clock = LockedClock(now)
+        let fixture = ConsoleFixture(start: .provider, clock: { clock.now })
+        fixture.size = (160, 30)
+        fixture.press(.character("c"))
+        fixture.type("Nobody home")
+        fixture.press(.control("s"))
+        XCTAssertTrue(fixture.text.contains("saving…"))
+        now = now.addingTimeInterval(16)
+        clock.set(now)
+        let text = fixture.text
+        XCTAssertTrue(text.contains("no service answered in 15s"), text)
+        XCTAssertTrue(text.contains("Nobody home"), text)
+    }
+
     func testDeleteNeedsTheNameTyped() throws {
         let fixture = try sample()
         fixture.press(.character("d"))

@@ -18,10 +18,10 @@ final class ConsoleFixture {
     var size = (width: 80, height: 24)
     private var position: Int64 = 0
 
-    init(readOnly: Bool = false, start: EntityKind = .service, keymap: Keymap = Keymap(), now: Date = ConsoleFixture.now) {
+    init(readOnly: Bool = false, start: EntityKind = .service, keymap: Keymap = Keymap(), clock: @escaping @Sendable () -> Date = { ConsoleFixture.now }) {
         let state = ConsoleState(backend: "data dir /tmp/dos-test", tailCapacity: 1_000)
         context = ConsoleContext(state: state, client: client, keymap: keymap, readOnly: readOnly, reviewAfterDays: 180,
-                                 themeNames: ["default-dark", "light", "monochrome"], clock: { now })
+                                 themeNames: ["default-dark", "light", "monochrome"], clock: clock)
         context.state.status.connection = .connected(caughtUp: true)
         app = ConsoleApp(context: context, start: start)
     }
@@ -88,6 +88,12 @@ final class ConsoleFixture {
         press(.enter)
     }
 
+    /// A key handled with no frame drawn first: what the real loop does when a batch from the
+    /// stream and a key arrive in the same wake-up.
+    func pressWithoutFrame(_ key: Key) {
+        app.handle(.key(key), size: size)
+    }
+
     func screen() -> ScreenBuffer {
         var buffer = ScreenBuffer(width: size.width, height: size.height)
         app.render(into: &buffer)
@@ -95,6 +101,14 @@ final class ConsoleFixture {
     }
 
     var text: String { screen().text }
+}
+
+/// A clock a test moves by hand.
+final class LockedClock: Sendable {
+    private let current: Mutex<Date>
+    init(_ start: Date) { current = Mutex(start) }
+    var now: Date { current.withLock { $0 } }
+    func set(_ date: Date) { current.withLock { $0 = date } }
 }
 
 /// Records what the console asked of the stream.

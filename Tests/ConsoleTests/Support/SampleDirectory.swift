@@ -6,7 +6,7 @@ import Model
 enum SampleDirectory {
     static let created = ConsoleFixture.date("2026-03-01T09:00:00Z")
     static let updated = ConsoleFixture.date("2026-11-10T14:30:00Z")
-    static let hostileName = "Evil\u{1b}[2J\u{1b}]0;pwned\u{07} Corp"
+    static let hostileName = "Evil\u{1b}[2J\u{1b}]0;pwned\u{07} Corp\u{202e}\u{2028}"
 
     static let acme = ConsoleFixture.id(1), beijing = ConsoleFixture.id(2), cafe = ConsoleFixture.id(3), evil = ConsoleFixture.id(4)
     static let hall = ConsoleFixture.id(10), contact = ConsoleFixture.id(20), session = ConsoleFixture.id(30)

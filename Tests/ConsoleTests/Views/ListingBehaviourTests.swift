@@ -2,6 +2,7 @@
 import ConsoleKit
 import Foundation
 import Model
+import TerminalSafety
 import XCTest
 
 final class ListingBehaviourTests: XCTestCase {
@@ -96,20 +97,30 @@ final class ListingBehaviourTests: XCTestCase {
 
     func testNoTextFromTheStreamReachesTheScreenRaw() throws {
         let fixture = try sample()
-        for command in ["providers", "services", "tail"] {
+        for command in ["providers", "services", "venues", "tail", "sagas", "review 1"] {
             fixture.command(command)
-            for width in [40, 80, 200] {
+            for (width, keys) in [(40, [Key]()), (80, [.enter]), (200, [.enter, .character("y")]), (120, [.enter, .character("h")])] {
                 fixture.size = (width, 24)
+                fixture.press(keys.first ?? .escape)
+                for key in keys.dropFirst() { fixture.press(key) }
                 let screen = fixture.screen()
                 for cell in screen.cells {
-                    XCTAssertFalse(cell.text.unicodeScalars.contains { $0.properties.generalCategory == .control },
-                                   "a control character reached a cell in \(command) at width \(width)")
+                    XCTAssertFalse(cell.text.unicodeScalars.contains(where: TerminalText.isUnsafe),
+                                   "an unsafe character reached a cell in \(command) \(keys) at width \(width):\n\(screen.text)")
                 }
+                fixture.command(command)
             }
         }
         fixture.size = (160, 20)
         fixture.command("providers")
-        XCTAssertTrue(fixture.text.contains("Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp"), fixture.text)
+        XCTAssertTrue(fixture.text.contains("Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp\\u202e\\u2028"), fixture.text)
+        // Escapes are painted in their own role, so a name that merely contains the text
+        // "\u001b" cannot pass for one.
+        let screen = fixture.screen()
+        let row = try XCTUnwrap((0..<screen.height).first { screen.line(at: $0).contains("Evil") })
+        let column = try XCTUnwrap(screen.line(at: row).range(of: "\\u001b").map { screen.line(at: row).distance(from: screen.line(at: row).startIndex, to: $0.lowerBound) })
+        XCTAssertEqual(screen[row, column].role, .escaped)
+        XCTAssertEqual(screen[row, 0].role, .body)
     }
 
     func testWideCharactersKeepColumnsAligned() throws {
@@ -128,6 +139,35 @@ final class ListingBehaviourTests: XCTestCase {
     private func displayColumn(of needle: String, in line: String) -> Int? {
         guard let found = line.range(of: needle) else { return nil }
         return TerminalWidth.of(String(line[..<found.lowerBound]))
+    }
+
+    func testRenamingAProviderRenamesItInTheServicesListing() throws {
+        let fixture = try sample()
+        XCTAssertTrue(fixture.text.contains("Acme Food Bank"))
+        try fixture.add([.provider(Provider(id: SampleDirectory.acme, version: 3, name: "Acme Community Larder"))], live: true)
+        let text = fixture.text
+        XCTAssertFalse(text.contains("Acme Food Bank"), text)
+        XCTAssertEqual(text.components(separatedBy: "Acme Community Larder").count - 1, 2, text)
+        fixture.press(.character("/"))
+        fixture.type("larder")
+        XCTAssertTrue(fixture.text.contains("services (2/4)"), "the filter searches the new name:\n\(fixture.text)")
+    }
+
+    func testMouseWheelAndDoubleClick() throws {
+        let fixture = try sample()
+        fixture.size = (140, 6)  // one row of the table on screen
+        _ = fixture.screen()
+        fixture.app.handle(.mouse(MouseEvent(action: .wheelDown, row: 3, column: 3)), size: fixture.size)
+        XCTAssertTrue(fixture.text.contains("中文服务热线"), "the wheel moved three rows down:\n\(fixture.text)")
+        fixture.app.handle(.mouse(MouseEvent(action: .wheelUp, row: 3, column: 3)), size: fixture.size)
+        XCTAssertTrue(fixture.text.contains("Debt advice"), fixture.text)
+        fixture.size = (140, 20)
+        _ = fixture.screen()
+        fixture.app.handle(.mouse(MouseEvent(action: .doubleClick, row: 4, column: 3)), size: fixture.size)
+        XCTAssertTrue(fixture.text.contains("service: Food parcels"), fixture.text)
+        // A click on a breadcrumb goes back to that view.
+        fixture.app.handle(.mouse(MouseEvent(action: .click, row: 0, column: 8)), size: fixture.size)
+        XCTAssertTrue(fixture.text.contains("services (4)"), fixture.text)
     }
 
     func testMouseClickSelectsAndWheelScrolls() throws {

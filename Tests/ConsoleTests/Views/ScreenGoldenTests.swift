@@ -46,6 +46,18 @@ final class ScreenGoldenTests: XCTestCase {
         assertGolden(fixture.text, "service-detail-100x40")
     }
 
+    func testDetailAt80x24ScrollsToItsFirstFieldsAndItsLinks() throws {
+        let fixture = try sample(width: 80, height: 24)
+        fixture.press(.down, .enter)  // Food parcels: 20 fields and 7 links, more than fit
+        var screens = [fixture.text]
+        XCTAssertTrue(fixture.text.contains(" kind "), "the detail opens at its first field")
+        for _ in 0..<12 { fixture.press(.down) }
+        screens.append(fixture.text)
+        for _ in 0..<30 { fixture.press(.up) }
+        XCTAssertTrue(fixture.text.contains(" kind "), "the first fields are reachable again:\n\(fixture.text)")
+        assertGolden(screens.joined(separator: "\n\n"), "service-detail-80x24")
+    }
+
     func testProviderDetailFollowsALink() throws {
         let fixture = try sample(start: .provider, width: 100, height: 30)
         fixture.press(.enter)  // Acme Food Bank
@@ -95,7 +107,11 @@ final class ScreenGoldenTests: XCTestCase {
     }
 
     func testSagasAndTimeline() throws {
-        let fixture = try sample(width: 110, height: 22)
+        let fixture = try sample(width: 150, height: 22)
+        // The command that started a saga names its subject.
+        let command = try fixture.record(Message(.create, EntityCommand(entity: SampleDirectory.entities[11])), topic: Topics().commands,
+                                         saga: "01900000-aaaa-7000-8000-000000000001")
+        fixture.context.state.ingest([command], now: ConsoleFixture.now, live: false)
         let t0 = ConsoleFixture.now.addingTimeInterval(-120)
         let ok = "01900000-aaaa-7000-8000-000000000001", bad = "01900000-bbbb-7000-8000-000000000002"
         try fixture.saga(.started, id: ok, kind: "create-service", count: 2, at: t0)
@@ -120,7 +136,7 @@ final class ScreenGoldenTests: XCTestCase {
         var screens = [fixture.text]
         fixture.press(.down, .enter)  // the compensated registration
         screens.append(fixture.text)
-        assertGolden(screens.joined(separator: "\n\n"), "sagas-110x22")
+        assertGolden(screens.joined(separator: "\n\n"), "sagas-150x22")
     }
 
     func testDeadLettersWithHostilePayload() throws {

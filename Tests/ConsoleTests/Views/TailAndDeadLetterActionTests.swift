@@ -74,7 +74,7 @@ final class TailAndDeadLetterActionTests: XCTestCase {
         let record = try fixture.record(Message(EntityView(entity: SampleDirectory.entities[3])), topic: Topics().views)
         fixture.context.payloads[LogPositionFor.one] = LogRecordCopy.at(record, offset: 1)
         let text = fixture.text
-        XCTAssertTrue(text.contains("\"name\": \"Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp\""), text)
+        XCTAssertTrue(text.contains("\"name\": \"Evil\\u001b[2J\\u001b]0;pwned\\u0007 Corp\\u202e\\u2028\""), text)
     }
 
     func testDeadLetterRetryAndDiscard() throws {
@@ -84,7 +84,47 @@ final class TailAndDeadLetterActionTests: XCTestCase {
         fixture.command("dl")
         fixture.press(.character("r"))
         fixture.press(.character("x"))
+        let id = try XCTUnwrap(fixture.context.state.deadLetters.entries.first?.id)
         let asked = fixture.client.requests.withLock { $0 }
-        XCTAssertEqual(asked.filter { $0.hasPrefix("retry") || $0.hasPrefix("discard") }.count, 2, "\(asked)")
+        XCTAssertEqual(asked.filter { $0.hasPrefix("retry") || $0.hasPrefix("discard") }, ["retry \(id)", "discard \(id)"])
+    }
+
+    func testAKeyRightAfterTheTailWasTrimmedActsOnWhatIsThere() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 12)
+        try fixture.add(SampleDirectory.entities)
+        fixture.command("tail")
+        fixture.press(.pageUp)  // scrolled, the cursor on an old event
+        // A burst larger than the buffer arrives, and a key comes before the next frame.
+        let burst = try (0..<1_400).map { _ in try fixture.record(Message(EntityView(entity: SampleDirectory.entities[0])), topic: Topics().views) }
+        fixture.context.state.ingestTail(burst.map(TailEntry.init(record:)))
+        fixture.pressWithoutFrame(.enter)
+        fixture.pressWithoutFrame(.character("Y"))
+        XCTAssertTrue(fixture.text.contains("event") || fixture.text.contains("tail"), fixture.text)
+    }
+
+    func testPauseHoldsEvenWhenTheBufferTrimsItsFront() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 12)
+        fixture.command("tail")
+        func burst(_ range: Range<Int>) throws {
+            let records = try range.map { n in
+                try fixture.record(Message(EntityView(entity: .provider(Provider(id: ConsoleFixture.id(10_000 + n), version: 1, name: "P\(n)")))),
+                                   topic: Topics().views)
+            }
+            fixture.context.state.ingestTail(records.map(TailEntry.init(record:)))
+        }
+        try burst(0..<900)
+        fixture.press(.character(" "))
+        let held = fixture.text
+        XCTAssertTrue(held.contains("000000010899"), "the newest event shows when pausing:\n\(held)")
+        // 400 more: the buffer (capacity 1,000) trims its oldest 300 — the screen must not move.
+        try burst(900..<1_300)
+        let after = fixture.text
+        XCTAssertTrue(after.contains("PAUSED (+400 new)"), after)
+        XCTAssertEqual(after.split(separator: "\n").dropFirst(2).prefix(7), held.split(separator: "\n").dropFirst(2).prefix(7),
+                       "the paused rows stayed put:\n\(held)\n---\n\(after)")
+        fixture.press(.character(" "))
+        XCTAssertTrue(fixture.text.contains("000000011299"), "resuming shows the newest:\n\(fixture.text)")
     }
 }
