@@ -4,7 +4,7 @@ BUILD_FLAGS ?= --explicit-target-dependency-import-check error
 DOS_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run build test bench bench-pipeline clean
+.PHONY: help setup run build test bench bench-pipeline bench-console clean
 
 help: ## List these commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,6 +32,11 @@ bench-pipeline: setup ## Run the services benchmark: commands to views, in one p
 	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product PipelineBenchmark $(BUILD_FLAGS)
 	.build/release/PipelineBenchmark --dos .build/release/dos
+
+bench-console: setup ## Run the console benchmark: 100,000 services and 1M events, headless and in tmux
+	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product ConsoleBenchmark $(BUILD_FLAGS)
+	.build/release/ConsoleBenchmark --dos .build/release/dos $(BENCH_ARGS)
 
 clean: ## Remove build products
 	rm -rf .build

@@ -80,6 +80,9 @@ let package = Package(
         .executableTarget(name: "PipelineBenchmark", dependencies: [
             "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "Model", "ServiceKit",
         ], path: "Benchmarks/PipelineBenchmark"),
+        .executableTarget(name: "ConsoleBenchmark", dependencies: [
+            "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model",
+        ], path: "Benchmarks/ConsoleBenchmark"),
 
         // Tests
         .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),

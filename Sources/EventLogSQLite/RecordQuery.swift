@@ -7,6 +7,24 @@ enum RecordQuery {
     /// One topic: seek in the (topic, position) index. Several topics: walk the table in position
     /// order from the smallest cursor (the `+` keeps SQLite off the topic index, which would make
     /// it collect and sort every matching row before applying the limit).
+    /// The highest position in the log (0 when empty).
+    static func lastPosition(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT position FROM log ORDER BY position DESC LIMIT 1") ?? 0
+    }
+
+    /// Positions are global and rows come in position order, so a read that returned records up
+    /// to position P has ruled out every topic below P + 1, and a read that found nothing has
+    /// ruled out everything up to the end. Without this, a topic that stays quiet (an empty
+    /// dead-letter topic) kept its cursor at the start and every poll scanned the whole log.
+    static func advance(_ cursors: [String: Int64], past records: [LogRecord], end: Int64?) -> [String: Int64] {
+        var advanced = cursors
+        for record in records { advanced[record.topic] = record.position.offset + 1 }
+        let floor = records.last.map { $0.position.offset + 1 } ?? end.map { $0 + 1 }
+        guard let floor else { return advanced }
+        for (topic, cursor) in advanced where cursor < floor { advanced[topic] = floor }
+        return advanced
+    }
+
     static func fetch(cursors: [String: Int64], limit: Int, in db: Database) throws -> [LogRecord] {
         let columns = "position, topic, key, event_id, timestamp, payload"
         let sql: String

@@ -200,9 +200,16 @@ public final class SQLiteEventLog: EventLog {
     }
 
     /// Records at or after each topic's cursor, in position order, at most `limit`.
-    func fetch(cursors: [String: Int64], limit: Int) async throws -> [LogRecord] {
-        guard limit > 0, !cursors.isEmpty else { return [] }
-        return try await pool.read { db in try RecordQuery.fetch(cursors: cursors, limit: limit, in: db) }
+    /// The next records at or after the cursors, and the cursors moved past everything this
+    /// read has ruled out (see `RecordQuery.advance`).
+    func fetch(cursors: [String: Int64], limit: Int) async throws -> (records: [LogRecord], cursors: [String: Int64]) {
+        guard limit > 0, !cursors.isEmpty else { return ([], cursors) }
+        return try await pool.read { db in
+            let records = try RecordQuery.fetch(cursors: cursors, limit: limit, in: db)
+            // One snapshot: nothing can land below the end it reports once the read is over.
+            let end = records.isEmpty ? try RecordQuery.lastPosition(in: db) : nil
+            return (records, RecordQuery.advance(cursors, past: records, end: end))
+        }
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }

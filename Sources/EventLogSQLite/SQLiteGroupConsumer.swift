@@ -43,13 +43,9 @@ actor SQLiteGroupConsumer: GroupConsumer {
                 try await renew()
             }
             if let cursors {
-                let records = try await log.fetch(cursors: cursors, limit: maxRecords)
-                if !records.isEmpty {
-                    var advanced = cursors
-                    for record in records { advanced[record.topic] = record.position.offset + 1 }
-                    self.cursors = advanced
-                    return records
-                }
+                let (records, advanced) = try await log.fetch(cursors: cursors, limit: maxRecords)
+                self.cursors = advanced
+                if !records.isEmpty { return records }
             }
             if deadline.hasPassed || Task.isCancelled { return [] }
             // A member that holds the group waits for new records; one that does not also wakes

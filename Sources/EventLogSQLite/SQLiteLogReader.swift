@@ -16,11 +16,9 @@ actor SQLiteLogReader: LogReader {
         while true {
             guard !closed else { throw EventLogError.closed }
             let generation = log.notifier.generation
-            let records = try await log.fetch(cursors: cursors, limit: maxRecords)
-            if !records.isEmpty {
-                for record in records { cursors[record.topic] = record.position.offset + 1 }
-                return records
-            }
+            let (records, advanced) = try await log.fetch(cursors: cursors, limit: maxRecords)
+            cursors = advanced
+            if !records.isEmpty { return records }
             if deadline.hasPassed || Task.isCancelled { return [] }
             await log.notifier.wait(afterGeneration: generation, deadline: deadline.nanoseconds)
         }

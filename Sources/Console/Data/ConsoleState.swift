@@ -23,6 +23,9 @@ public struct ConsoleState: Sendable {
     private var deadLetterSkipped = 0
     private var rate = RateMeter()
 
+    /// Sagas kept for the sagas view: the newest this many finished ones, and all running ones.
+    public static let sagaLimit = 20_000
+
     public init(topics: Topics = Topics(), backend: String, tailCapacity: Int) {
         self.topics = topics
         self.status = StreamStatus(backend: backend)
@@ -57,7 +60,16 @@ public struct ConsoleState: Sendable {
                 break
             }
         }
-        if sagasChanged { sagaRevision += 1 }
+        if sagasChanged {
+            sagaRevision += 1
+            // Memory stays bounded however long the log: the newest sagas (and every running one).
+            if sagas.order.count > Self.sagaLimit + Self.sagaLimit / 4 {
+                for id in sagas.forgetOldestFinished(keeping: Self.sagaLimit) { sagaSubjects[id] = nil }
+            }
+        }
+        if sagaSubjects.count > 4 * Self.sagaLimit {
+            sagaSubjects = sagaSubjects.filter { sagas[$0.key] != nil }
+        }
         if lettersChanged {
             deadLetters = DeadLetterBox(records: deadLetterRecords, skipped: deadLetterSkipped)
             deadLetterRevision += 1

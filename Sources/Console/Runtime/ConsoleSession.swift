@@ -29,11 +29,6 @@ public enum ConsoleSession {
         try result.get()
     }
 
-    /// Frames are drawn at most this often while the stream is busy; input draws at once.
-    static let frameInterval: Duration = .milliseconds(16)
-    /// After the last change, keep ticking this long so fading highlights and rates settle.
-    static let settleTime: TimeInterval = 6
-
     private static func uiLoop(feed: StreamFeed, inbox: Inbox, wake: WakeSignal, options: ConsoleOptions) throws {
         let resolved = ThemeLoader.resolve(options.themeName, searchDirectories: options.themeDirectories)
         let stderrRedirect = StderrRedirect(to: options.logPath)
@@ -54,66 +49,23 @@ public enum ConsoleSession {
         let problems = options.startupMessages + (resolved.problem.map { ["\($0) — using the built-in theme"] } ?? [])
         if !problems.isEmpty { context.say(problems.joined(separator: " · "), isError: true, seconds: 15) }
 
-        let clock = ContinuousClock()
-        var lastFrame = clock.now - frameInterval
-        var lastActivity = Date()
-        var dirty = true
-        while !app.wantsQuit && !TerminalSignals.quitRequested {
-            let delivery = inbox.take()
-            if !delivery.isEmpty {
-                Inbox.apply(delivery, to: context)
-                dirty = true
-                lastActivity = Date()
-            }
-            if let name = context.requestedTheme {
-                context.requestedTheme = nil
+        let loop = ConsoleLoop(app: app, inbox: inbox, terminal: ConsoleLoop.Terminal(
+            size: { terminal.size },
+            draw: { screen, _ in terminal.draw(screen) },
+            wait: { timeout in
+                let reasons = wake.wait(input: terminal.inputDescriptor, timeout: timeout)
+                return ConsoleLoop.Wake(input: reasons.contains(.input), timedOut: reasons.contains(.timeout), hangUp: reasons.contains(.hangUp))
+            },
+            readInputs: { terminal.readInputs() },
+            copy: { terminal.copyToClipboard($0) },
+            setTheme: { name in
                 let next = ThemeLoader.resolve(name, searchDirectories: options.themeDirectories)
                 terminal.setTheme(next.theme)
                 app.themeName = next.theme.name
-                if let problem = next.problem {
-                    context.say("\(problem) — using the built-in theme", isError: true, seconds: 15)
-                } else {
-                    context.say("theme \(next.theme.name)")
-                }
-                dirty = true
-            }
-            // Busy stream: at most one frame per interval; the wait below is shortened instead.
-            let sinceFrame = clock.now - lastFrame
-            if dirty, sinceFrame >= frameInterval {
-                draw(app, terminal)
-                lastFrame = clock.now
-                dirty = false
-            }
-            if let text = context.clipboard {
-                context.clipboard = nil
-                terminal.copyToClipboard(text)
-            }
-            let busy = Date().timeIntervalSince(lastActivity) < settleTime || !context.tracked.isEmpty || context.currentFlash != nil
-            let timeout: Duration? = dirty ? frameInterval - min(frameInterval, clock.now - lastFrame) : (busy ? .seconds(1) : nil)
-            let reasons = wake.wait(input: terminal.inputDescriptor, timeout: timeout)
-            // The terminal is gone: nobody is looking, and nothing more can be read.
-            if reasons.contains(.hangUp) { break }
-            if reasons.contains(.timeout) { dirty = true }
-            if reasons.contains(.input) {
-                let events = terminal.readInputs()
-                if !events.isEmpty { lastActivity = Date() }
-                for event in events { app.handle(event, size: terminal.size) }
-                // Input is drawn at once: keystroke latency is what users feel.
-                if !events.isEmpty {
-                    Inbox.apply(inbox.take(), to: context)
-                    draw(app, terminal)
-                    lastFrame = clock.now
-                    dirty = false
-                }
-            }
-        }
-    }
-
-    private static func draw(_ app: ConsoleApp, _ terminal: CursesTerminal) {
-        let size = terminal.size
-        var screen = ScreenBuffer(width: size.width, height: size.height)
-        app.render(into: &screen)
-        terminal.draw(screen)
+                return next.problem.map { "\($0)" }
+            },
+            shouldStop: { TerminalSignals.quitRequested }))
+        loop.run()
     }
 }
 

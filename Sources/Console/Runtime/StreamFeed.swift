@@ -21,6 +21,8 @@ public final class StreamFeed: StreamClient {
     /// The next offset to read per topic partition of the state topics, for the lag figure.
     private let readPositions = Mutex<[TopicPartition: Int64]>([:])
     private let tailGeneration = Atomic<Int>(0)
+    /// The state readers that have reached the end of the log once.
+    private let caughtUpReaders = Mutex<Set<String>>([])
 
     public init(log: any EventLog, topics: Topics = Topics(), inbox: Inbox, actor: String = "console:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")) {
         self.log = log
@@ -34,7 +36,10 @@ public final class StreamFeed: StreamClient {
     /// Starts reading. The tail starts at `tailStart`; from the end, the last `backfill` events
     /// are read back so it does not open empty.
     public func start(tailStart: StartPoint = .end, backfill: Int = 200) {
-        launch("state") { [self] in await readState() }
+        // The views first and on their own: they are what the first screen shows, and a log of
+        // a million events holds far more saga progress and commands than views.
+        launch("views") { [self] in await readState(name: "views", topics: [topics.views]) }
+        launch("state") { [self] in await readState(name: "state", topics: [topics.commands, topics.sagas, topics.deadLetter]) }
         launch("lag") { [self] in await measureLag() }
         startTail(from: tailStart, backfill: backfill)
     }
@@ -55,7 +60,18 @@ public final class StreamFeed: StreamClient {
 
     // MARK: Reading
 
-    private func readState() async {
+    private static let stateReaders: Set<String> = ["views", "state"]
+
+    /// The connection as the status bar tells it: caught up once every state reader is.
+    private func connection(caughtUp name: String?) -> StreamStatus.Connection {
+        let all = caughtUpReaders.withLock { readers in
+            if let name { readers.insert(name) }
+            return readers.isSuperset(of: Self.stateReaders)
+        }
+        return .connected(caughtUp: all)
+    }
+
+    private func readState(name: String, topics stateTopics: [String]) async {
         var resume = StartPoint.beginning
         var caughtUp = false
         var attempt = 0
@@ -67,7 +83,8 @@ public final class StreamFeed: StreamClient {
                 attempt += 1
                 if await backOff(error, attempt: attempt) { continue } else { return }
             }
-            inbox.post { $0.connection = .connected(caughtUp: caughtUp) }
+            let connected = connection(caughtUp: caughtUp ? name : nil)
+            inbox.post { $0.connection = connected }
             do {
                 while !Task.isCancelled {
                     let batch = try await reader.poll(maxRecords: 5_000, timeout: caughtUp ? .milliseconds(500) : .zero)
@@ -75,11 +92,12 @@ public final class StreamFeed: StreamClient {
                     if batch.isEmpty {
                         if !caughtUp {
                             caughtUp = true
-                            inbox.post { $0.connection = .connected(caughtUp: true) }
+                            let connected = connection(caughtUp: name)
+                            inbox.post { $0.connection = connected }
                         }
                         continue
                     }
-                    let items = batch.map { StreamItem.decode($0, topics: topics) }
+                    let items = batch.map { StreamItem.decode($0, topics: self.topics) }
                     let live = caughtUp
                     inbox.post { $0.state.append((items, live)) }
                     if let last = batch.last { resume = .offset(last.position.offset + 1) }
@@ -111,10 +129,15 @@ public final class StreamFeed: StreamClient {
         while !Task.isCancelled {
             if let ends = try? await log.endOffsets(topics: stateTopics) {
                 let read = readPositions.withLock { $0 }
-                let lag = ends.reduce(Int64(0)) { total, end in
+                let perPartition = ends.reduce(Int64(0)) { total, end in
                     guard let position = read[end.key] else { return total }
                     return total + max(0, end.value - position)
                 }
+                // The embedded log numbers positions across topics, so per-topic differences
+                // count other topics' records too; the distance from the least-read point to the
+                // end bounds what is left to read there.
+                let span = (ends.values.max() ?? 0) - (read.values.min() ?? (ends.values.max() ?? 0))
+                let lag = min(perPartition, max(0, span))
                 // Only a change wakes the UI: an idle console stays asleep.
                 if lag != last {
                     last = lag

@@ -5,19 +5,38 @@ import Model
 import TerminalSafety
 
 /// The rows of one kind's listing, sorted and filtered, kept in step with the directory by
-/// its journal: a change moves one row (binary search), so 100,000 entries stay cheap to
-/// update live and to filter per keystroke.
+/// its journal: a few changes move their rows (binary search), many are merged in one pass,
+/// so 100,000 entries stay cheap to update live, to sort and to filter per keystroke.
 struct ListingTable {
-    struct Row {
-        var id: UUID
+    /// One entry's row. A class so the sorted order, the id index and the filter results
+    /// share one copy and moving a row moves a pointer.
+    final class Row {
+        let id: UUID
         /// Cell texts as they are (the screen escapes them, in their own colour), one per column.
-        var cells: [String]
-        /// Lower-cased UTF-8 of every cell, for the filter.
-        var search: [UInt8]
-        /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's, then the id.
-        var sortKey: [UInt8]
+        let cells: [String]
+        /// The cells as the screen shows them (escaped), for sorting.
+        let shown: [String]
+        /// Lower-cased UTF-8 of every shown cell, for the filter.
+        let search: [UInt8]
+        /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's.
+        var sortKey: [UInt8] = []
         /// Ids of other entries its cells name.
-        var references: [UUID]
+        let references: [UUID]
+        /// Whether it passes `flagsFilter` (kept per row so live changes need not re-test every row).
+        var passes = true
+
+        init(id: UUID, cells: [String], references: [UUID]) {
+            self.id = id
+            self.cells = cells
+            shown = cells.map(TerminalText.escape)
+            var search: [UInt8] = []
+            for cell in shown {
+                search += cell.lowercased().utf8
+                search.append(0x20)
+            }
+            self.search = search
+            self.references = references
+        }
     }
 
     let kind: EntityKind
@@ -30,10 +49,16 @@ struct ListingTable {
     private(set) var ordered: [Row] = []
     /// Indexes into `ordered` that pass the filter; nil when nothing is filtered.
     private var passing: [Int]?
+    /// The filter the rows' `passes` flags were computed for.
+    private var flagsFilter = TextFilter("")
+    /// Results of recent filters on the current rows: backspacing returns to one at once.
+    private var filterCache: [String: [Int]] = [:]
     private var journalMark = -1
     /// Where this listing read the journals of the kinds it names, and which rows name whom.
     private var referenceMarks: [EntityKind: Int] = [:]
     private var referrers: [UUID: Set<UUID>] = [:]
+    /// Above this many changes at once, merging beats moving rows one by one.
+    private static let mergeThreshold = 32
 
     init(kind: EntityKind) {
         self.kind = kind
@@ -49,78 +74,123 @@ struct ListingTable {
     }
 
     func index(of id: UUID) -> Int? {
-        if let passing { return passing.firstIndex { ordered[$0].id == id } }
-        return ordered.firstIndex { $0.id == id }
+        guard let row = byID[id], let at = position(of: row), at < ordered.count, ordered[at] === row else { return nil }
+        guard let passing else { return at }
+        // `passing` is sorted: binary search it too.
+        var low = 0, high = passing.count
+        while low < high {
+            let middle = (low + high) / 2
+            if passing[middle] < at { low = middle + 1 } else { high = middle }
+        }
+        return low < passing.count && passing[low] == at ? low : nil
     }
+
+    // MARK: Keeping up with the directory
 
     /// Brings the rows up to date with the directory; returns true when anything changed.
     @discardableResult
     mutating func sync(with directory: DirectoryModel) -> Bool {
-        let renamed = syncReferences(directory)
         let end = directory.journalEnd(kind: kind)
-        guard end != journalMark else { return renamed }
-        if journalMark < 0 || directory.changes(kind: kind, since: journalMark) == nil {
+        if journalMark < 0 {
             rebuild(directory)
-        } else if let changed = directory.changes(kind: kind, since: journalMark) {
-            let unique = Set(changed)
-            if unique.count > max(2_000, ordered.count / 8) {
-                rebuild(directory)
-            } else {
-                for id in unique { update(id, directory) }
-                refilter()
-            }
+            journalMark = end
+            for referenced in ListingColumns.referencedKinds(for: kind) { referenceMarks[referenced] = directory.journalEnd(kind: referenced) }
+            return true
         }
-        journalMark = end
-        return true
-    }
-
-    /// Rows that name an entry that changed elsewhere (a renamed provider) are remade.
-    private mutating func syncReferences(_ directory: DirectoryModel) -> Bool {
-        var changed = false
+        var changed: Set<UUID> = []
+        if end != journalMark {
+            guard let ids = directory.changes(kind: kind, since: journalMark) else {
+                rebuild(directory)
+                journalMark = end
+                return true
+            }
+            changed.formUnion(ids)
+            journalMark = end
+        }
+        // Rows that name an entry that changed elsewhere (a renamed provider) are remade too.
         for referenced in ListingColumns.referencedKinds(for: kind) {
-            let end = directory.journalEnd(kind: referenced)
-            let mark = referenceMarks[referenced] ?? end
-            referenceMarks[referenced] = end
-            guard mark != end, journalMark >= 0 else { continue }
+            let referencedEnd = directory.journalEnd(kind: referenced)
+            let mark = referenceMarks[referenced] ?? referencedEnd
+            referenceMarks[referenced] = referencedEnd
+            guard mark != referencedEnd else { continue }
             guard let ids = directory.changes(kind: referenced, since: mark) else {
                 rebuild(directory)
                 return true
             }
-            let affected = Set(ids.flatMap { referrers[$0] ?? [] })
-            guard !affected.isEmpty else { continue }
-            for id in affected { update(id, directory) }
-            changed = true
+            for id in Set(ids) { changed.formUnion(referrers[id] ?? []) }
         }
-        if changed { refilter() }
-        return changed
+        guard !changed.isEmpty else { return false }
+        if changed.count > max(Self.mergeThreshold, ordered.count / 2) {
+            rebuild(directory)
+        } else if changed.count > Self.mergeThreshold {
+            merge(changed, directory)
+        } else {
+            for id in changed { move(id, directory) }
+        }
+        rowsChanged()
+        return true
     }
 
     private mutating func rebuild(_ directory: DirectoryModel) {
         byID.removeAll(keepingCapacity: true)
         referrers.removeAll(keepingCapacity: true)
         ordered = directory.rows(kind: kind).values.map { makeRow($0.entity, directory) }
-        for row in ordered {
-            byID[row.id] = row
-            for reference in row.references { referrers[reference, default: []].insert(row.id) }
-        }
+        for row in ordered { index(row) }
         ordered.sort(by: precedes)
-        refilter()
+        rowsChanged()
     }
 
-    private mutating func update(_ id: UUID, _ directory: DirectoryModel) {
-        let old = byID.removeValue(forKey: id)
-        for reference in old?.references ?? [] { referrers[reference]?.remove(id) }
-        if let old, let at = position(of: old), at < ordered.count, ordered[at].id == id {
+    /// One changed entry: out of its place, and into its new one.
+    private mutating func move(_ id: UUID, _ directory: DirectoryModel) {
+        if let old = unindex(id), let at = position(of: old), at < ordered.count, ordered[at] === old {
             ordered.remove(at: at)
-        } else if let stale = ordered.firstIndex(where: { $0.id == id }) {
-            ordered.remove(at: stale)
         }
         guard let entity = directory.entry(kind: kind, id: id) else { return }
         let row = makeRow(entity, directory)
-        byID[id] = row
-        for reference in row.references { referrers[reference, default: []].insert(id) }
+        index(row)
         ordered.insert(row, at: position(of: row) ?? ordered.count)
     }
+
+    /// Many changed entries: drop them in one pass, sort their new rows, merge.
+    private mutating func merge(_ ids: Set<UUID>, _ directory: DirectoryModel) {
+        for id in ids { _ = unindex(id) }
+        ordered.removeAll { ids.contains($0.id) }
+        let fresh = ids.compactMap { id in directory.entry(kind: kind, id: id).map { makeRow($0, directory) } }.sorted(by: precedes)
+        for row in fresh { index(row) }
+        var merged: [Row] = []
+        merged.reserveCapacity(ordered.count + fresh.count)
+        var old = 0, new = 0
+        while old < ordered.count || new < fresh.count {
+            if new == fresh.count || (old < ordered.count && precedes(ordered[old], fresh[new])) {
+                merged.append(ordered[old])
+                old += 1
+            } else {
+                merged.append(fresh[new])
+                new += 1
+            }
+        }
+        ordered = merged
+    }
+
+    private mutating func index(_ row: Row) {
+        byID[row.id] = row
+        for reference in row.references { referrers[reference, default: []].insert(row.id) }
+    }
+
+    private mutating func unindex(_ id: UUID) -> Row? {
+        guard let old = byID.removeValue(forKey: id) else { return nil }
+        for reference in old.references { referrers[reference]?.remove(id) }
+        return old
+    }
+
+    private func makeRow(_ entity: Entity, _ directory: DirectoryModel) -> Row {
+        let row = Row(id: entity.id, cells: columns.map { $0.value(entity, directory) }, references: ListingColumns.references(of: entity))
+        row.sortKey = sortKey(row.shown)
+        row.passes = flagsFilter.matches(row.search)
+        return row
+    }
+
+    // MARK: Order
 
     /// The first index whose row does not precede `row` (where it is, or would go).
     private func position(of row: Row) -> Int? {
@@ -139,22 +209,10 @@ struct ListingTable {
         return left.id.uuidString < right.id.uuidString
     }
 
-    private func makeRow(_ entity: Entity, _ directory: DirectoryModel) -> Row {
-        let cells = columns.map { $0.value(entity, directory) }
-        // Search and sort see what the screen shows: the escaped text.
-        let shown = cells.map(TerminalText.escape)
-        var search: [UInt8] = []
-        for cell in shown {
-            search += cell.lowercased().utf8
-            search.append(0x20)
-        }
-        return Row(id: entity.id, cells: cells, search: search, sortKey: sortKey(shown), references: ListingColumns.references(of: entity))
-    }
-
-    private func sortKey(_ cells: [String]) -> [UInt8] {
+    private func sortKey(_ shown: [String]) -> [UInt8] {
         let column = columns[sortColumn]
         var key: [UInt8]
-        let cell = cells[sortColumn]
+        let cell = shown[sortColumn]
         if column.numeric, let number = Double(cell) {
             // Zero-padded so bytes sort as numbers do (non-negative values in listings).
             key = Array(String(format: "%020.4f", max(0, number)).utf8)
@@ -162,9 +220,20 @@ struct ListingTable {
             key = Array(cell.lowercased().utf8)
         }
         key.append(0)
-        key += cells[0].lowercased().utf8
+        key += shown[0].lowercased().utf8
         return key
     }
+
+    /// Re-sorts the rows it has (no row is made again): only the keys change.
+    mutating func sort(by column: Int, ascending: Bool) {
+        sortColumn = max(0, min(columns.count - 1, column))
+        self.ascending = ascending
+        for row in ordered { row.sortKey = sortKey(row.shown) }
+        ordered.sort(by: precedes)
+        rowsChanged()
+    }
+
+    // MARK: Filter
 
     mutating func setFilter(_ text: String) {
         let next = TextFilter(text)
@@ -172,21 +241,29 @@ struct ListingTable {
         filter = next
         if next.isEmpty {
             passing = nil
-        } else if let current = passing, next.narrows(previous), !previous.isEmpty {
+        } else if let cached = filterCache[next.source] {
+            passing = cached
+        } else if let current = passing, !previous.isEmpty, next.narrows(previous) {
             passing = current.filter { next.matches(ordered[$0].search) }
         } else {
-            refilter()
+            passing = ordered.indices.filter { next.matches(ordered[$0].search) }
+        }
+        if let passing, !next.isEmpty {
+            if filterCache.count > 32 { filterCache.removeAll() }
+            filterCache[next.source] = passing
         }
     }
 
-    private mutating func refilter() {
+    /// The rows moved: recent filter results no longer hold, and the current one is redone —
+    /// from the rows' flags when they were computed for this filter.
+    private mutating func rowsChanged() {
+        filterCache.removeAll()
         guard !filter.isEmpty else { passing = nil; return }
-        passing = ordered.indices.filter { filter.matches(ordered[$0].search) }
-    }
-
-    mutating func sort(by column: Int, ascending: Bool, directory: DirectoryModel) {
-        sortColumn = max(0, min(columns.count - 1, column))
-        self.ascending = ascending
-        rebuild(directory)
+        if flagsFilter != filter {
+            for row in ordered { row.passes = filter.matches(row.search) }
+            flagsFilter = filter
+        }
+        passing = ordered.indices.filter { ordered[$0].passes }
+        if let passing { filterCache[filter.source] = passing }
     }
 }

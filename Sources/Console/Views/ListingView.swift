@@ -112,11 +112,11 @@ final class ListingView: ConsoleView {
             table.setFilter("")
         case .sortNext:
             let cursorID = table.row(at: scroll.selected)?.id
-            table.sort(by: (table.sortColumn + 1) % table.columns.count, ascending: true, directory: context.state.directory)
+            table.sort(by: (table.sortColumn + 1) % table.columns.count, ascending: true)
             if let cursorID { keepSelection(cursorID) }
         case .sortReverse:
             let cursorID = table.row(at: scroll.selected)?.id
-            table.sort(by: table.sortColumn, ascending: !table.ascending, directory: context.state.directory)
+            table.sort(by: table.sortColumn, ascending: !table.ascending)
             if let cursorID { keepSelection(cursorID) }
         case .create:
             return .push(FormView.create(kind: kind, context: context))

@@ -43,6 +43,28 @@ public struct SagaLedger: Sendable {
 
     public subscript(id: String) -> SagaTrace? { traces[id] }
 
+    /// Forgets the oldest finished sagas until at most `limit` are kept (running ones always
+    /// stay), so a reader that runs for months holds a bounded number. Returns the ids forgotten.
+    @discardableResult
+    public mutating func forgetOldestFinished(keeping limit: Int) -> [String] {
+        var excess = order.count - limit
+        guard excess > 0 else { return [] }
+        var forgotten: [String] = []
+        var kept: [String] = []
+        kept.reserveCapacity(limit)
+        for id in order {
+            if excess > 0, traces[id]?.isFinished ?? true {
+                traces[id] = nil
+                forgotten.append(id)
+                excess -= 1
+            } else {
+                kept.append(id)
+            }
+        }
+        order = kept
+        return forgotten
+    }
+
     /// Every saga, in order of first appearance.
     public var all: [SagaTrace] { order.compactMap { traces[$0] } }
 }
