@@ -25,6 +25,10 @@ public final class ConsoleContext {
     /// The theme change asked for by `:theme`, picked up by the app.
     public var requestedTheme: String?
     public var themeNames: [String]
+    /// True while drawing the frame that answers a key: views may put off heavy catching up
+    /// with the stream (a listing merging changes) to the next frame, 16 ms later, so the key
+    /// shows at once.
+    public var isInputFrame = false
 
     /// Sagas started from here that the message line follows until they end.
     public struct TrackedSaga: Sendable {

@@ -134,12 +134,13 @@ public struct ConsoleLoop {
             guard !events.isEmpty else { continue }
             lastActivity = Date()
             for event in events { app.handle(event, size: terminal.size()) }
-            // Input is drawn at once, with whatever the stream posted meanwhile: keystroke
-            // latency is what users feel.
-            apply(inbox.take())
+            // Input is drawn at once; what the stream posted meanwhile waits for the next frame,
+            // which follows one interval later: keystroke latency is what users feel.
+            context.isInputFrame = true
             draw()
+            context.isInputFrame = false
             lastFrame = clock.now
-            dirty = false
+            dirty = true
         }
     }
 

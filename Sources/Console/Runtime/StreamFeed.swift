@@ -39,7 +39,11 @@ public final class StreamFeed: StreamClient {
         // The views first and on their own: they are what the first screen shows, and a log of
         // a million events holds far more saga progress and commands than views.
         launch("views") { [self] in await readState(name: "views", topics: [topics.views]) }
-        launch("state") { [self] in await readState(name: "state", topics: [topics.commands, topics.sagas, topics.deadLetter]) }
+        launch("state") { [self] in
+            // Two cores are not many: saga progress waits until the directory is in (or 10 s).
+            await waitForCatchUp(of: "views", upTo: .seconds(10))
+            await readState(name: "state", topics: [topics.commands, topics.sagas, topics.deadLetter])
+        }
         launch("lag") { [self] in await measureLag() }
         startTail(from: tailStart, backfill: backfill)
     }
@@ -71,6 +75,26 @@ public final class StreamFeed: StreamClient {
         return .connected(caughtUp: all)
     }
 
+    private func waitForCatchUp(of reader: String, upTo limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while !Task.isCancelled, ContinuousClock.now < deadline, !caughtUpReaders.withLock({ $0.contains(reader) }) {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Decodes a batch on both cores when it is big (the first replay of a long log).
+    private static func decode(_ batch: [LogRecord], topics: Topics) async -> [StreamItem] {
+        guard batch.count >= 2_000 else { return batch.map { StreamItem.decode($0, topics: topics) } }
+        let half = batch.count / 2
+        async let first = decodeChunk(Array(batch[..<half]), topics: topics)
+        async let second = decodeChunk(Array(batch[half...]), topics: topics)
+        return await first + second
+    }
+
+    private static func decodeChunk(_ records: [LogRecord], topics: Topics) async -> [StreamItem] {
+        records.map { StreamItem.decode($0, topics: topics) }
+    }
+
     private func readState(name: String, topics stateTopics: [String]) async {
         var resume = StartPoint.beginning
         var caughtUp = false
@@ -97,7 +121,7 @@ public final class StreamFeed: StreamClient {
                         }
                         continue
                     }
-                    let items = batch.map { StreamItem.decode($0, topics: self.topics) }
+                    let items = await Self.decode(batch, topics: self.topics)
                     let live = caughtUp
                     inbox.post { $0.state.append((items, live)) }
                     if let last = batch.last { resume = .offset(last.position.offset + 1) }

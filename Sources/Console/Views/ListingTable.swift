@@ -10,13 +10,12 @@ import TerminalSafety
 struct ListingTable {
     /// One entry's row. A class so the sorted order, the id index and the filter results
     /// share one copy and moving a row moves a pointer.
+    ///
+    /// Rows keep only what sorting and filtering need; the cells on screen are made from the
+    /// entry when drawn (a few dozen rows, not 100,000 copies of every cell).
     final class Row {
         let id: UUID
-        /// Cell texts as they are (the screen escapes them, in their own colour), one per column.
-        let cells: [String]
-        /// The cells as the screen shows them (escaped), for sorting.
-        let shown: [String]
-        /// Lower-cased UTF-8 of every shown cell, for the filter.
+        /// Lower-cased UTF-8 of every cell as shown (escaped), for the filter.
         let search: [UInt8]
         /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's.
         var sortKey: [UInt8] = []
@@ -25,10 +24,8 @@ struct ListingTable {
         /// Whether it passes `flagsFilter` (kept per row so live changes need not re-test every row).
         var passes = true
 
-        init(id: UUID, cells: [String], references: [UUID]) {
+        init(id: UUID, shown: [String], references: [UUID]) {
             self.id = id
-            self.cells = cells
-            shown = cells.map(TerminalText.escape)
             var search: [UInt8] = []
             for cell in shown {
                 search += cell.lowercased().utf8
@@ -183,9 +180,15 @@ struct ListingTable {
         return old
     }
 
+    /// The cells of an entry, as drawn (the screen escapes them in their own colour).
+    func cells(_ entity: Entity, _ directory: DirectoryModel) -> [String] {
+        columns.map { $0.value(entity, directory) }
+    }
+
     private func makeRow(_ entity: Entity, _ directory: DirectoryModel) -> Row {
-        let row = Row(id: entity.id, cells: columns.map { $0.value(entity, directory) }, references: ListingColumns.references(of: entity))
-        row.sortKey = sortKey(row.shown)
+        let shown = cells(entity, directory).map(TerminalText.escape)
+        let row = Row(id: entity.id, shown: shown, references: ListingColumns.references(of: entity))
+        row.sortKey = sortKey(shown)
         row.passes = flagsFilter.matches(row.search)
         return row
     }
@@ -225,10 +228,13 @@ struct ListingTable {
     }
 
     /// Re-sorts the rows it has (no row is made again): only the keys change.
-    mutating func sort(by column: Int, ascending: Bool) {
+    mutating func sort(by column: Int, ascending: Bool, directory: DirectoryModel) {
         sortColumn = max(0, min(columns.count - 1, column))
         self.ascending = ascending
-        for row in ordered { row.sortKey = sortKey(row.shown) }
+        for row in ordered {
+            guard let entity = directory.entry(kind: kind, id: row.id) else { continue }
+            row.sortKey = sortKey(cells(entity, directory).map(TerminalText.escape))
+        }
         ordered.sort(by: precedes)
         rowsChanged()
     }

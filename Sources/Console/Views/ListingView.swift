@@ -39,7 +39,10 @@ final class ListingView: ConsoleView {
         lastArea = area
         // Keep the cursor on the same entry when rows move under it.
         let cursorID = table.row(at: scroll.selected)?.id
-        if table.sync(with: context.state.directory), let cursorID { keepSelection(cursorID) }
+        // Answering a key comes first: a big listing catches up with the stream a frame later.
+        if !(context.isInputFrame && table.total > 10_000), table.sync(with: context.state.directory), let cursorID {
+            keepSelection(cursorID)
+        }
         let filterText = filterEditor?.text ?? table.filter.source
         let count = table.filter.isEmpty ? Chrome.count(table.total) : "\(Chrome.count(table.count))/\(Chrome.count(table.total))"
         Chrome.title(&screen, area: area, "\(kind.pluralName) (\(count))", right: filterText.isEmpty ? "" : "/" + filterText)
@@ -49,7 +52,8 @@ final class ListingView: ConsoleView {
         var rows: [[String]] = [], roles: [Role] = []
         for index in scroll.top..<min(table.count, scroll.top + visible) {
             guard let row = table.row(at: index) else { continue }
-            rows.append(row.cells)
+            guard let entity = context.state.directory.entry(kind: kind, id: row.id) else { continue }
+            rows.append(table.cells(entity, context.state.directory))
             roles.append(highlight(row.id, context))
         }
         let widths = TableLayout.widths(titles: table.columns.map(\.title), flex: table.columns.map(\.flex), rows: rows, available: body.width)
@@ -112,11 +116,11 @@ final class ListingView: ConsoleView {
             table.setFilter("")
         case .sortNext:
             let cursorID = table.row(at: scroll.selected)?.id
-            table.sort(by: (table.sortColumn + 1) % table.columns.count, ascending: true)
+            table.sort(by: (table.sortColumn + 1) % table.columns.count, ascending: true, directory: context.state.directory)
             if let cursorID { keepSelection(cursorID) }
         case .sortReverse:
             let cursorID = table.row(at: scroll.selected)?.id
-            table.sort(by: table.sortColumn, ascending: !table.ascending)
+            table.sort(by: table.sortColumn, ascending: !table.ascending, directory: context.state.directory)
             if let cursorID { keepSelection(cursorID) }
         case .create:
             return .push(FormView.create(kind: kind, context: context))

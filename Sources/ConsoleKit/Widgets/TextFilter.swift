@@ -66,6 +66,13 @@ public struct TextFilter: Sendable, Equatable {
         let count = needle.count
         guard count > 0 else { return true }
         guard haystack.count >= count else { return false }
+        if count == 1 {
+            // One letter (the first one typed): memchr alone.
+            return haystack.withUnsafeBytes { hay in
+                guard let start = hay.baseAddress else { return false }
+                return memchr(start, Int32(needle[0]), hay.count) != nil
+            }
+        }
         return haystack.withUnsafeBytes { hay in
             needle.withUnsafeBytes { pin in
                 guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
