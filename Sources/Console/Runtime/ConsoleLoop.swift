@@ -1,5 +1,8 @@
 import ConsoleKit
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The console's UI loop, whatever shows the frames: fold what the stream posted, draw at most
 /// one frame per interval while the stream is busy (fewer while catching up with a long log),
@@ -97,6 +100,7 @@ public struct ConsoleLoop {
             applied = .zero
             terminal.draw(screen, timing)
         }
+        var wasCaughtUp = false
         while !app.wantsQuit && !terminal.shouldStop() {
             let delivery = inbox.take()
             if !delivery.isEmpty {
@@ -104,6 +108,12 @@ public struct ConsoleLoop {
                 dirty = true
                 lastActivity = Date()
             }
+            let caughtUp = context.state.status.connection == .connected(caughtUp: true)
+            if caughtUp && !wasCaughtUp {
+                // The replay of a long log leaves freed decode buffers behind; hand them back.
+                Self.returnFreedMemory()
+            }
+            wasCaughtUp = caughtUp
             if let name = context.requestedTheme {
                 context.requestedTheme = nil
                 if let problem = terminal.setTheme(name) {
@@ -113,8 +123,7 @@ public struct ConsoleLoop {
                 }
                 dirty = true
             }
-            let catchingUp = context.state.status.connection != .connected(caughtUp: true)
-            let interval = catchingUp ? Self.catchUpFrameInterval : Self.frameInterval
+            let interval = caughtUp ? Self.frameInterval : Self.catchUpFrameInterval
             if dirty, clock.now - lastFrame >= interval {
                 draw()
                 lastFrame = clock.now
@@ -142,6 +151,16 @@ public struct ConsoleLoop {
             lastFrame = clock.now
             dirty = true
         }
+    }
+
+    /// glibc keeps freed heap for reuse; `malloc_trim` gives it back to the system (looked up at
+    /// run time: Swift's Glibc module does not export it).
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -258,6 +258,11 @@ struct ListingTable {
             if filterCache.count > 32 { filterCache.removeAll() }
             filterCache[next.source] = passing
         }
+        // Keep the rows' flags true to the filter now shown (a plain pass, no matching), so
+        // the next change from the stream need not test every row again.
+        for row in ordered { row.passes = passing == nil }
+        for index in passing ?? [] { ordered[index].passes = true }
+        flagsFilter = next
     }
 
     /// The rows moved: recent filter results no longer hold, and the current one is redone —
