@@ -17,6 +17,8 @@ struct ListingTable {
         let id: UUID
         /// Lower-cased UTF-8 of every cell as shown (escaped), for the filter.
         let search: [UInt8]
+        /// `TextFilter.mask(of: search)`: most rows fail a filter on this alone.
+        let searchMask: UInt64
         /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's.
         var sortKey: [UInt8] = []
         /// Ids of other entries its cells name.
@@ -32,6 +34,7 @@ struct ListingTable {
                 search.append(0x20)
             }
             self.search = search
+            searchMask = TextFilter.mask(of: search)
             self.references = references
         }
     }
@@ -189,7 +192,7 @@ struct ListingTable {
         let shown = cells(entity, directory).map(TerminalText.escape)
         let row = Row(id: entity.id, shown: shown, references: ListingColumns.references(of: entity))
         row.sortKey = sortKey(shown)
-        row.passes = flagsFilter.matches(row.search)
+        row.passes = flagsFilter.matches(row.search, mask: row.searchMask, needleMask: flagsFilter.needleMask)
         return row
     }
 
@@ -250,9 +253,11 @@ struct ListingTable {
         } else if let cached = filterCache[next.source] {
             passing = cached
         } else if let current = passing, !previous.isEmpty, next.narrows(previous) {
-            passing = current.filter { next.matches(ordered[$0].search) }
+            let needleMask = next.needleMask
+            passing = current.filter { next.matches(ordered[$0].search, mask: ordered[$0].searchMask, needleMask: needleMask) }
         } else {
-            passing = ordered.indices.filter { next.matches(ordered[$0].search) }
+            let needleMask = next.needleMask
+            passing = ordered.indices.filter { next.matches(ordered[$0].search, mask: ordered[$0].searchMask, needleMask: needleMask) }
         }
         if let passing, !next.isEmpty {
             if filterCache.count > 32 { filterCache.removeAll() }
@@ -271,7 +276,8 @@ struct ListingTable {
         filterCache.removeAll()
         guard !filter.isEmpty else { passing = nil; return }
         if flagsFilter != filter {
-            for row in ordered { row.passes = filter.matches(row.search) }
+            let needleMask = filter.needleMask
+            for row in ordered { row.passes = filter.matches(row.search, mask: row.searchMask, needleMask: needleMask) }
             flagsFilter = filter
         }
         passing = ordered.indices.filter { ordered[$0].passes }

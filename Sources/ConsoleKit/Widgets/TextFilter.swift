@@ -31,6 +31,27 @@ public struct TextFilter: Sendable, Equatable {
 
     public var isEmpty: Bool { needle.isEmpty }
 
+    /// Which bytes the needle holds, folded into 64 bits (`mask(of:)`): a row whose own mask
+    /// lacks one of them cannot match, which rules out most rows without reading their text.
+    public var needleMask: UInt64 { Self.mask(of: needle) }
+
+    public static func mask(of bytes: [UInt8]) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in bytes { mask |= 1 << UInt64(byte & 63) }
+        return mask
+    }
+
+    /// `matches(haystack)` for a haystack whose `mask(of:)` is known (`needleMask` given, so
+    /// a caller testing many rows computes it once).
+    public func matches(_ haystack: [UInt8], mask: UInt64, needleMask: UInt64) -> Bool {
+        if needle.isEmpty { return true }
+        let mayContain = mask & needleMask == needleMask
+        switch mode {
+        case .substring, .fuzzy: return mayContain && matches(haystack)
+        case .inverse: return !mayContain || matches(haystack)
+        }
+    }
+
     /// Whether a haystack (already lower-cased UTF-8) passes.
     public func matches(_ haystack: [UInt8]) -> Bool {
         if needle.isEmpty { return true }

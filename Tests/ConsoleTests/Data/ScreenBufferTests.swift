@@ -60,3 +60,18 @@ final class ScreenBufferTests: XCTestCase {
         XCTAssertFalse(TextFilter("!foods").narrows(TextFilter("!food")))
     }
 }
+
+final class TextFilterMaskTests: XCTestCase {
+    /// The mask short-cut gives the same answers as reading the text, in every mode.
+    func testTheMaskNeverChangesTheAnswer() {
+        let rows = ["food parcels acme", "debt advice", "中文服务热线 北京", "café ☕ corner", "evil\\u001b[2j corp", "", "x"]
+        for query in ["food", "f", "-f dbt", "!acme", "!z", "服务", "\\u001b", "zz", "-f ☕"] {
+            let filter = TextFilter(query)
+            for row in rows {
+                let bytes = Array(row.utf8)
+                XCTAssertEqual(filter.matches(bytes, mask: TextFilter.mask(of: bytes), needleMask: filter.needleMask), filter.matches(bytes),
+                               "\(query) on \(row)")
+            }
+        }
+    }
+}
