@@ -13,7 +13,10 @@ struct ListingTable {
     ///
     /// Rows keep only what sorting and filtering need; the cells on screen are made from the
     /// entry when drawn (a few dozen rows, not 100,000 copies of every cell).
-    final class Row {
+    ///
+    /// Unchecked Sendable: rows are changed only on the UI thread, and read by the two-core
+    /// filter scan only while that thread waits for it.
+    final class Row: @unchecked Sendable {
         let id: UUID
         /// Lower-cased UTF-8 of every cell as shown (escaped), for the filter.
         let search: [UInt8]
@@ -256,8 +259,7 @@ struct ListingTable {
             let needleMask = next.needleMask
             passing = current.filter { next.matches(ordered[$0].search, mask: ordered[$0].searchMask, needleMask: needleMask) }
         } else {
-            let needleMask = next.needleMask
-            passing = ordered.indices.filter { next.matches(ordered[$0].search, mask: ordered[$0].searchMask, needleMask: needleMask) }
+            passing = Self.matching(next, in: ordered)
         }
         if let passing, !next.isEmpty {
             if filterCache.count > 32 { filterCache.removeAll() }
@@ -268,6 +270,38 @@ struct ListingTable {
         for row in ordered { row.passes = passing == nil }
         for index in passing ?? [] { ordered[index].passes = true }
         flagsFilter = next
+    }
+
+    /// Indexes of the rows that pass, testing big tables on both cores (the first letter typed
+    /// tests every row; it must still answer within a frame).
+    private static func matching(_ filter: TextFilter, in rows: [Row]) -> [Int] {
+        let needleMask = filter.needleMask
+        guard rows.count >= 20_000 else {
+            return rows.indices.filter { filter.matches(rows[$0].search, mask: rows[$0].searchMask, needleMask: needleMask) }
+        }
+        var passes = [Bool](repeating: false, count: rows.count)
+        let chunks = 2
+        passes.withUnsafeMutableBufferPointer { results in
+            guard let base = results.baseAddress else { return }
+            let slots = ResultSlots(base: base)
+            let size = (rows.count + chunks - 1) / chunks
+            // Each chunk writes its own part of the results; the rows are only read.
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = chunk * size, end = min(rows.count, start + size)
+                guard start < end else { return }
+                for index in start..<end {
+                    let row = rows[index]
+                    slots.set(index, filter.matches(row.search, mask: row.searchMask, needleMask: needleMask))
+                }
+            }
+        }
+        return passes.indices.filter { passes[$0] }
+    }
+
+    /// The result array, written by the scan's chunks at disjoint indexes only.
+    private struct ResultSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Bool>
+        func set(_ index: Int, _ value: Bool) { (base + index).pointee = value }
     }
 
     /// The rows moved: recent filter results no longer hold, and the current one is redone —

@@ -153,6 +153,24 @@ final class ListingBehaviourTests: XCTestCase {
         XCTAssertTrue(fixture.text.contains("services (2/4)"), "the filter searches the new name:\n\(fixture.text)")
     }
 
+    func testABigListingFiltersOnBothCoresWithTheSameAnswer() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 10)
+        let names = (0..<25_000).map { "Service \($0) " + ($0 % 7 == 0 ? "larder" : "advice") }
+        try fixture.add(names.enumerated().map { index, name in
+            .service(Service(id: ConsoleFixture.id(100_000 + index), version: 1, providerID: SampleDirectory.acme, name: name))
+        })
+        XCTAssertTrue(fixture.text.contains("services (25,000)"), fixture.text)
+        fixture.press(.character("/"))
+        fixture.type("l")
+        let expectedL = names.filter { $0.lowercased().contains("l") }.count
+        XCTAssertTrue(fixture.text.contains("services (\(Chrome.count(expectedL))/25,000)"), fixture.text)
+        fixture.press(.backspace)
+        fixture.type("!larder")
+        let expectedNot = names.filter { !$0.contains("larder") }.count
+        XCTAssertTrue(fixture.text.contains("services (\(Chrome.count(expectedNot))/25,000)"), fixture.text)
+    }
+
     func testMouseWheelAndDoubleClick() throws {
         let fixture = try sample()
         fixture.size = (140, 6)  // one row of the table on screen
