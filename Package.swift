@@ -81,7 +81,7 @@ let package = Package(
             "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "Model", "ServiceKit",
         ], path: "Benchmarks/PipelineBenchmark"),
         .executableTarget(name: "ConsoleBenchmark", dependencies: [
-            "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model",
+            "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model", "TestSupport",
         ], path: "Benchmarks/ConsoleBenchmark"),
 
         // Tests
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "DosCommandLineTests", dependencies: [
             "DosCommandLine", "TerminalSafety", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
         ]),
-        .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety"]),
+        .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety", "TestSupport"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "ConsoleKit", "CNCurses"]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport", "dos",

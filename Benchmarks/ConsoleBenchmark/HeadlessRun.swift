@@ -3,6 +3,7 @@ import ConsoleKit
 import EventLog
 import EventLogSQLite
 import Foundation
+import TestSupport
 import Synchronization
 
 /// One headless run, in a process of its own: open the log and start the feed as `dos console`
@@ -194,7 +195,7 @@ final class Typist: Sendable {
 
     func start() {
         let thread = Thread { [self] in
-            var random = SplitMix(seed: 0x7E57)
+            var random = SeededGenerator(seed: 0x7E57)
             let end = ContinuousClock.now + .milliseconds(Int(seconds * 1_000))
             var index = 0
             while ContinuousClock.now < end {

@@ -1,6 +1,7 @@
 import EventLog
 import Events
 import Foundation
+import TestSupport
 import Model
 import Synchronization
 
@@ -54,7 +55,7 @@ final class LoadAppender: Sendable {
 
     private func run() async {
         let topics = Topics()
-        var random = SplitMix(seed: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         // Versions far above any the data set wrote, so every view is newer than the held one.
         var version = 1_000_000
         var appended = 0, failures = 0

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Model
 
 /// The directory the benchmark fills the log with: providers and the services they run, with
@@ -66,7 +67,7 @@ struct SampleDirectory: Sendable {
 
     /// A deterministic random-looking UUID (version 4 layout) for `index`.
     static func uuid(_ index: Int, salt: UInt64) -> UUID {
-        var generator = SplitMix(seed: UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03)
+        var generator = SeededGenerator(seed: UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03)
         let high = generator.next(), low = generator.next()
         func byte(_ word: UInt64, _ position: Int) -> UInt8 { UInt8(truncatingIfNeeded: word >> (56 - 8 * position)) }
         return UUID(uuid: (
@@ -74,20 +75,5 @@ struct SampleDirectory: Sendable {
             byte(high, 6) & 0x0F | 0x40, byte(high, 7),
             byte(low, 0) & 0x3F | 0x80, byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5),
             byte(low, 6), byte(low, 7)))
-    }
-}
-
-/// SplitMix64: small, fast and deterministic, for ids and the load's choice of services.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

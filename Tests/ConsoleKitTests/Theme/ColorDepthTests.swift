@@ -1,4 +1,5 @@
 import ConsoleKit
+import TestSupport
 import XCTest
 
 final class ColorDepthTests: XCTestCase {
@@ -59,7 +60,7 @@ final class ColorDepthTests: XCTestCase {
     /// The shortcut (nearest level per channel, nearest gray to the mean) must find a colour
     /// exactly as near as searching all 240 entries would.
     func testNearest256MatchesAFullSearch() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<2_000 {
             let red = UInt8.random(in: 0...255, using: &generator)
             let green = UInt8.random(in: 0...255, using: &generator)
@@ -114,16 +115,3 @@ final class ColorDepthTests: XCTestCase {
 }
 
 /// A small seeded generator, so the random cases are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
