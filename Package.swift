@@ -74,14 +74,15 @@ let package = Package(
         ]),
 
         // Benchmarks live apart from tests; run with `make bench`.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/Support"),
         .executableTarget(name: "LogBenchmark", dependencies: [
-            "Events", "EventLog", "EventLogSQLite",
+            "Events", "EventLog", "EventLogSQLite", "BenchmarkSupport",
         ], path: "Benchmarks/LogBenchmark"),
         .executableTarget(name: "PipelineBenchmark", dependencies: [
             "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "Model", "ServiceKit",
         ], path: "Benchmarks/PipelineBenchmark"),
         .executableTarget(name: "ConsoleBenchmark", dependencies: [
-            "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model", "TestSupport",
+            "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model", "TestSupport", "BenchmarkSupport",
         ], path: "Benchmarks/ConsoleBenchmark"),
 
         // Tests

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Console
 import ConsoleKit
 import EventLog

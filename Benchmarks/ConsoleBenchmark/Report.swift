@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// Progress on stderr, results as Markdown tables on stdout (medians of the runs, with the

@@ -23,15 +23,3 @@ enum Timing {
         usleep(UInt32(min(milliseconds * 1_000, 10_000_000)))
     }
 }
-
-/// Medians and percentiles of measured samples (nearest rank).
-enum Statistics {
-    static func median(_ values: [Double]) -> Double { percentile(values, 50) }
-
-    static func percentile(_ values: [Double], _ percent: Double) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let rank = Int((percent / 100 * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
-    }
-}

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import ConsoleKit
 import EventLogSQLite
 import Foundation

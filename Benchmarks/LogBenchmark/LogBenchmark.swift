@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// `LogBenchmark`: the embedded log's throughput and delivery delay, beside the `sqlite3` tool.
