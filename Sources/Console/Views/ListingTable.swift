@@ -154,24 +154,38 @@ struct ListingTable {
         ordered.insert(row, at: position(of: row) ?? ordered.count)
     }
 
-    /// Many changed entries: drop them in one pass, sort their new rows, merge.
+    /// Many changed entries: find the old rows by binary search and drop them, then put the
+    /// new rows (sorted) at their places, copying the rows between in runs: comparisons grow
+    /// with the changes, not with the listing.
     private mutating func merge(_ ids: Set<UUID>, _ directory: DirectoryModel) {
-        for id in ids { _ = unindex(id) }
-        ordered.removeAll { ids.contains($0.id) }
+        let gone = Set(ids.compactMap { id -> Int? in
+            guard let old = unindex(id), let at = position(of: old), at < ordered.count, ordered[at] === old else { return nil }
+            return at
+        })
+        if !gone.isEmpty {
+            var kept: [Row] = []
+            kept.reserveCapacity(ordered.count)
+            var start = 0
+            for at in gone.sorted() {
+                kept.append(contentsOf: ordered[start..<at])
+                start = at + 1
+            }
+            kept.append(contentsOf: ordered[start...])
+            ordered = kept
+        }
         let fresh = ids.compactMap { id in directory.entry(kind: kind, id: id).map { makeRow($0, directory) } }.sorted(by: precedes)
-        for row in fresh { index(row) }
+        guard !fresh.isEmpty else { return }
         var merged: [Row] = []
         merged.reserveCapacity(ordered.count + fresh.count)
-        var old = 0, new = 0
-        while old < ordered.count || new < fresh.count {
-            if new == fresh.count || (old < ordered.count && precedes(ordered[old], fresh[new])) {
-                merged.append(ordered[old])
-                old += 1
-            } else {
-                merged.append(fresh[new])
-                new += 1
-            }
+        var start = 0
+        for row in fresh {
+            index(row)
+            let at = max(start, position(of: row) ?? ordered.count)
+            merged.append(contentsOf: ordered[start..<at])
+            merged.append(row)
+            start = at
         }
+        merged.append(contentsOf: ordered[start...])
         ordered = merged
     }
 
@@ -215,7 +229,17 @@ struct ListingTable {
         if left.sortKey != right.sortKey {
             return ascending ? left.sortKey.lexicographicallyPrecedes(right.sortKey) : right.sortKey.lexicographicallyPrecedes(left.sortKey)
         }
-        return left.id.uuidString < right.id.uuidString
+        return Self.idPrecedes(left.id, right.id)
+    }
+
+    /// Ties (equal keys) go by the id's bytes: stable across runs, and no string is made.
+    private static func idPrecedes(_ left: UUID, _ right: UUID) -> Bool {
+        withUnsafeBytes(of: left.uuid) { l in
+            withUnsafeBytes(of: right.uuid) { r in
+                guard let lBase = l.baseAddress, let rBase = r.baseAddress else { return false }
+                return memcmp(lBase, rBase, 16) < 0
+            }
+        }
     }
 
     private func sortKey(_ shown: [String]) -> [UInt8] {

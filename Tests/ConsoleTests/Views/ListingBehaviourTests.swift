@@ -3,6 +3,7 @@ import ConsoleKit
 import Foundation
 import Model
 import TerminalSafety
+import TestSupport
 import XCTest
 
 final class ListingBehaviourTests: XCTestCase {
@@ -169,6 +170,25 @@ final class ListingBehaviourTests: XCTestCase {
         fixture.type("!larder")
         let expectedNot = names.filter { !$0.contains("larder") }.count
         XCTAssertTrue(fixture.text.contains("services (\(Chrome.count(expectedNot))/25,000)"), fixture.text)
+        // 100 entries renamed at once (merged in one pass), 20 deleted: each lands in its place.
+        var generator = SeededGenerator(seed: 7)
+        let renamed = (0..<25_000).shuffled(using: &generator).prefix(100).map { $0 }
+        try fixture.add(renamed.enumerated().map { order, index in
+            .service(Service(id: ConsoleFixture.id(100_000 + index), version: 2, providerID: SampleDirectory.acme,
+                             name: String(format: "aaa renamed %03d", (order * 37) % 100)))
+        }, live: true)
+        for index in renamed.suffix(20) {
+            try fixture.delete(.service(Service(id: ConsoleFixture.id(100_000 + index), version: 2, providerID: SampleDirectory.acme, name: "")))
+        }
+        // Unfiltered, sorted by name: the 80 renamed ones come first, in order, then the rest.
+        fixture.size = (120, 100)
+        fixture.press(.escape, .escape, .character("g"))
+        let rows = fixture.text.split(separator: "\n").dropFirst(3).prefix(90).map(String.init)
+        let renamedShown = rows.prefix(80).map { String($0.prefix(15)) }
+        XCTAssertTrue(renamedShown.allSatisfy { $0.hasPrefix("aaa renamed") }, fixture.text)
+        XCTAssertEqual(renamedShown, renamedShown.sorted(), "rows merged into their places")
+        XCTAssertTrue(rows[80].hasPrefix("Service 0 "), rows[80])
+        XCTAssertTrue(fixture.text.contains("services (24,980)"), fixture.text)
     }
 
     func testMouseWheelAndDoubleClick() throws {
