@@ -20,8 +20,9 @@ struct ListingTable {
         let id: UUID
         /// Lower-cased UTF-8 of every cell as shown (escaped), for the filter.
         let search: [UInt8]
-        /// `TextFilter.mask(of: search)`: most rows fail a filter on this alone.
+        /// `TextFilter.mask(of: search)` and `pairMask(of: search)`: most rows fail a filter on these alone.
         let searchMask: UInt64
+        let pairMask: UInt64
         /// The sort column's key (lower-cased UTF-8, numbers zero-padded), then the name's.
         var sortKey: [UInt8] = []
         /// Ids of other entries its cells name.
@@ -38,6 +39,7 @@ struct ListingTable {
             }
             self.search = search
             searchMask = TextFilter.mask(of: search)
+            pairMask = TextFilter.pairMask(of: search)
             self.references = references
         }
     }
@@ -209,7 +211,8 @@ struct ListingTable {
         let shown = cells(entity, directory).map(TerminalText.escape)
         let row = Row(id: entity.id, shown: shown, references: ListingColumns.references(of: entity))
         row.sortKey = sortKey(shown)
-        row.passes = flagsFilter.matches(row.search, mask: row.searchMask, needleMask: flagsFilter.needleMask)
+        row.passes = flagsFilter.matches(row.search, mask: row.searchMask, needleMask: flagsFilter.needleMask,
+                                         pairMask: row.pairMask, needlePairMask: flagsFilter.needlePairMask)
         return row
     }
 
@@ -280,10 +283,9 @@ struct ListingTable {
         } else if let cached = filterCache[next.source] {
             passing = cached
         } else if let current = passing, !previous.isEmpty, next.narrows(previous) {
-            let needleMask = next.needleMask
-            passing = current.filter { next.matches(ordered[$0].search, mask: ordered[$0].searchMask, needleMask: needleMask) }
+            passing = Self.matching(next, in: ordered, among: current)
         } else {
-            passing = Self.matching(next, in: ordered)
+            passing = Self.matching(next, in: ordered, among: nil)
         }
         if let passing, !next.isEmpty {
             if filterCache.count > 32 { filterCache.removeAll() }
@@ -296,30 +298,35 @@ struct ListingTable {
         flagsFilter = next
     }
 
-    /// Indexes of the rows that pass, testing big tables on both cores (the first letter typed
-    /// tests every row; it must still answer within a frame).
-    private static func matching(_ filter: TextFilter, in rows: [Row]) -> [Int] {
-        let needleMask = filter.needleMask
-        guard rows.count >= 20_000 else {
-            return rows.indices.filter { filter.matches(rows[$0].search, mask: rows[$0].searchMask, needleMask: needleMask) }
+    /// Indexes of the rows that pass, among `candidates` (the previous result, when the filter
+    /// narrows it) or all rows. Many candidates are tested on both cores: the first letters of a
+    /// filter match most rows and must still answer within a frame.
+    private static func matching(_ filter: TextFilter, in rows: [Row], among candidates: [Int]?) -> [Int] {
+        let needleMask = filter.needleMask, needlePairMask = filter.needlePairMask
+        let count = candidates?.count ?? rows.count
+        func rowIndex(_ position: Int) -> Int { candidates?[position] ?? position }
+        guard count >= 20_000 else {
+            return (0..<count).map(rowIndex).filter { filter.matches(rows[$0].search, mask: rows[$0].searchMask, needleMask: needleMask,
+                                                                   pairMask: rows[$0].pairMask, needlePairMask: needlePairMask) }
         }
-        var passes = [Bool](repeating: false, count: rows.count)
+        var passes = [Bool](repeating: false, count: count)
         let chunks = 2
         passes.withUnsafeMutableBufferPointer { results in
             guard let base = results.baseAddress else { return }
             let slots = ResultSlots(base: base)
-            let size = (rows.count + chunks - 1) / chunks
+            let size = (count + chunks - 1) / chunks
             // Each chunk writes its own part of the results; the rows are only read.
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = chunk * size, end = min(rows.count, start + size)
+                let start = chunk * size, end = min(count, start + size)
                 guard start < end else { return }
-                for index in start..<end {
-                    let row = rows[index]
-                    slots.set(index, filter.matches(row.search, mask: row.searchMask, needleMask: needleMask))
+                for position in start..<end {
+                    let row = rows[candidates?[position] ?? position]
+                    slots.set(position, filter.matches(row.search, mask: row.searchMask, needleMask: needleMask,
+                                                      pairMask: row.pairMask, needlePairMask: needlePairMask))
                 }
             }
         }
-        return passes.indices.filter { passes[$0] }
+        return passes.indices.compactMap { passes[$0] ? rowIndex($0) : nil }
     }
 
     /// The result array, written by the scan's chunks at disjoint indexes only.
@@ -335,7 +342,10 @@ struct ListingTable {
         guard !filter.isEmpty else { passing = nil; return }
         if flagsFilter != filter {
             let needleMask = filter.needleMask
-            for row in ordered { row.passes = filter.matches(row.search, mask: row.searchMask, needleMask: needleMask) }
+            let needlePairMask = filter.needlePairMask
+            for row in ordered {
+                row.passes = filter.matches(row.search, mask: row.searchMask, needleMask: needleMask, pairMask: row.pairMask, needlePairMask: needlePairMask)
+            }
             flagsFilter = filter
         }
         passing = ordered.indices.filter { ordered[$0].passes }

@@ -41,11 +41,26 @@ public struct TextFilter: Sendable, Equatable {
         return mask
     }
 
+    /// Which adjacent byte pairs the text holds, folded into 64 bits: a second sieve, for
+    /// needles of two bytes or more (a row holding every letter rarely holds every pair).
+    public static func pairMask(of bytes: [UInt8]) -> UInt64 {
+        var mask: UInt64 = 0
+        var previous: UInt8?
+        for byte in bytes {
+            if let previous { mask |= 1 << UInt64((UInt32(previous) &* 31 &+ UInt32(byte)) & 63) }
+            previous = byte
+        }
+        return mask
+    }
+
+    /// The needle's pair mask (`pairMask(of:)`); 0 for fuzzy filters, whose letters need not be adjacent.
+    public var needlePairMask: UInt64 { mode == .fuzzy ? 0 : Self.pairMask(of: needle) }
+
     /// `matches(haystack)` for a haystack whose `mask(of:)` is known (`needleMask` given, so
     /// a caller testing many rows computes it once).
-    public func matches(_ haystack: [UInt8], mask: UInt64, needleMask: UInt64) -> Bool {
+    public func matches(_ haystack: [UInt8], mask: UInt64, needleMask: UInt64, pairMask: UInt64 = ~0, needlePairMask: UInt64 = 0) -> Bool {
         if needle.isEmpty { return true }
-        let mayContain = mask & needleMask == needleMask
+        let mayContain = mask & needleMask == needleMask && pairMask & needlePairMask == needlePairMask
         switch mode {
         case .substring, .fuzzy: return mayContain && matches(haystack)
         case .inverse: return !mayContain || matches(haystack)
@@ -100,9 +115,11 @@ public struct TextFilter: Sendable, Equatable {
                 let first = Int32(needle[0])
                 let last = hayStart + (hay.count - count)
                 var cursor = hayStart
+                let second = needle[1]
                 while cursor <= last {
                     guard let found = memchr(cursor, first, last - cursor + 1) else { return false }
-                    if memcmp(found, pinStart, count) == 0 { return true }
+                    // The second byte first: most candidates fail there, without a call.
+                    if found.load(fromByteOffset: 1, as: UInt8.self) == second, memcmp(found, pinStart, count) == 0 { return true }
                     cursor = UnsafeRawPointer(found) + 1
                 }
                 return false

@@ -69,8 +69,9 @@ final class TextFilterMaskTests: XCTestCase {
             let filter = TextFilter(query)
             for row in rows {
                 let bytes = Array(row.utf8)
-                XCTAssertEqual(filter.matches(bytes, mask: TextFilter.mask(of: bytes), needleMask: filter.needleMask), filter.matches(bytes),
-                               "\(query) on \(row)")
+                XCTAssertEqual(filter.matches(bytes, mask: TextFilter.mask(of: bytes), needleMask: filter.needleMask,
+                                              pairMask: TextFilter.pairMask(of: bytes), needlePairMask: filter.needlePairMask),
+                               filter.matches(bytes), "\(query) on \(row)")
             }
         }
     }
