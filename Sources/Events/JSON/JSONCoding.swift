@@ -22,7 +22,16 @@ enum JSONCoding {
         return encoder
     }
 
+    /// Decoders are made once and shared: configured here and never changed after, so using
+    /// one from several threads at once is safe, and a million payloads do not make a million.
     static func makeDecoder(splicingRawJSON: Bool = false) -> JSONDecoder {
+        splicingRawJSON ? splicingDecoder : plainDecoder
+    }
+
+    private static let plainDecoder = configuredDecoder(splicingRawJSON: false)
+    private static let splicingDecoder = configuredDecoder(splicingRawJSON: true)
+
+    private static func configuredDecoder(splicingRawJSON: Bool) -> JSONDecoder {
         let decoder = JSONDecoder()
         if splicingRawJSON, let key = splicesRawJSON { decoder.userInfo[key] = true }
         decoder.dateDecodingStrategy = .custom { decoder in

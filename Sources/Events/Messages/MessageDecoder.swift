@@ -29,6 +29,8 @@ public enum MessageDecoder {
 
     /// `application/json`, `text/json` or any `…+json`, parameters ignored.
     static func isJSON(_ contentType: String) -> Bool {
+        // What dos itself writes on every event: no need to take the string apart.
+        if contentType == "application/json" { return true }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
         let normalized = mediaType.trimmingCharacters(in: .whitespaces).lowercased()
         return normalized == "application/json" || normalized == "text/json" || normalized.hasSuffix("+json")
