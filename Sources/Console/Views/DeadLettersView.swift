@@ -40,6 +40,10 @@ final class DeadLettersView: ConsoleView {
         }
     }
 
+    func mouse(_ event: MouseEvent, area: Rect, context: ConsoleContext) -> ViewResponse {
+        scroll.mouse(event, area: area, count: shown.count) ? perform(.open, context: context) : .handled
+    }
+
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
         if scroll.perform(action, count: shown.count, visible: lastHeight) { return .handled }
         guard shown.indices.contains(scroll.selected) else { return .handled }

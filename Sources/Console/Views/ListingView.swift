@@ -137,16 +137,8 @@ final class ListingView: ConsoleView {
     }
 
     func mouse(_ event: MouseEvent, area: Rect, context: ConsoleContext) -> ViewResponse {
-        let visible = max(1, area.height - 2)
-        switch event.action {
-        case .wheelUp: scroll.move(by: -3, count: table.count, visible: visible)
-        case .wheelDown: scroll.move(by: 3, count: table.count, visible: visible)
-        case .click, .doubleClick:
-            let index = scroll.top + event.row - area.row - 2
-            guard index >= scroll.top, index < table.count else { return .handled }
-            scroll.selected = index
-            if event.action == .doubleClick, let entity = selected(context) { return .push(DetailView(kind: kind, id: entity.id)) }
-        }
-        return .handled
+        guard scroll.mouse(event, area: area, count: table.count), let entity = selected(context) else { return .handled }
+        return .push(DetailView(kind: kind, id: entity.id))
     }
+
 }

@@ -67,6 +67,10 @@ final class ReviewView: ConsoleView {
         }
     }
 
+    func mouse(_ event: MouseEvent, area: Rect, context: ConsoleContext) -> ViewResponse {
+        scroll.mouse(event, area: area, count: items.count) ? perform(.open, context: context) : .handled
+    }
+
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse {
         if scroll.perform(action, count: items.count, visible: lastHeight) { return .handled }
         guard items.indices.contains(scroll.selected) else { return .handled }

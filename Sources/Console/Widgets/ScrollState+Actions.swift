@@ -14,4 +14,20 @@ extension ScrollState {
         }
         return true
     }
+
+    /// Mouse on a table drawn at `area` (title row, header row, then rows): the wheel scrolls,
+    /// a click selects the row under it. Returns true for a double click on a row (open it).
+    mutating func mouse(_ event: MouseEvent, area: Rect, count: Int) -> Bool {
+        let visible = max(1, area.height - 2)
+        switch event.action {
+        case .wheelUp: move(by: -3, count: count, visible: visible)
+        case .wheelDown: move(by: 3, count: count, visible: visible)
+        case .click, .doubleClick:
+            let index = top + event.row - area.row - 2
+            guard index >= top, index < count else { return false }
+            selected = index
+            return event.action == .doubleClick
+        }
+        return false
+    }
 }

@@ -128,3 +128,37 @@ final class TailAndDeadLetterActionTests: XCTestCase {
         XCTAssertTrue(fixture.text.contains("000000011299"), "resuming shows the newest:\n\(fixture.text)")
     }
 }
+
+final class ListMouseTests: XCTestCase {
+    func testDoubleClickOpensASagaAndTheWheelMovesTheCursor() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 20)
+        for index in 1...5 {
+            try fixture.saga(.started, id: "01900000-aaaa-7000-8000-00000000000\(index)", kind: "create-\(index)", count: 2,
+                             at: ConsoleFixture.now.addingTimeInterval(Double(index)))
+        }
+        fixture.command("sagas")
+        _ = fixture.screen()
+        // Newest first: row 3 of the screen is the first saga row (create-5), row 5 is create-3.
+        fixture.app.handle(.mouse(MouseEvent(action: .doubleClick, row: 5, column: 2)), size: fixture.size)
+        XCTAssertTrue(fixture.text.contains("saga 01900000-aaaa-7000-8000-000000000003"), fixture.text)
+        fixture.press(.escape)
+        fixture.app.handle(.mouse(MouseEvent(action: .wheelDown, row: 5, column: 2)), size: fixture.size)
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("saga 01900000-aaaa-7000-8000-000000000001"), "the wheel moved down from create-3 to the last row:\n\(fixture.text)")
+    }
+
+    func testAClickSelectsADeadLetter() throws {
+        let fixture = ConsoleFixture()
+        fixture.size = (120, 20)
+        for position in [7, 8] {
+            try fixture.deadLetter(DeadLetter(reason: "bad \(position)", originTopic: "dos.commands", originPosition: position, attempts: 1,
+                                              originalBytes: Array("{}".utf8), firstSeenAt: ConsoleFixture.now))
+        }
+        fixture.command("dl")
+        _ = fixture.screen()
+        fixture.app.handle(.mouse(MouseEvent(action: .click, row: 4, column: 2)), size: fixture.size)
+        fixture.press(.enter)
+        XCTAssertTrue(fixture.text.contains("reason     bad 7"), "newest first, so the second row is position 7:\n\(fixture.text)")
+    }
+}
