@@ -64,7 +64,7 @@ public enum ConsoleAction: String, CaseIterable, Sendable {
     public var defaultKeys: [Key] {
         switch self {
         case .quit: [.control("c")]
-        case .help: [.character("?")]
+        case .help: [.character("?"), .function(1)]
         case .command: [.character(":")]
         case .back: [.escape]
         case .up: [.up, .character("k")]

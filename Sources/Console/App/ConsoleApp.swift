@@ -53,7 +53,9 @@ public final class ConsoleApp {
         }
         let offered = context.allowed(view.actions) + [.command, .help, .back, .quit]
         if let action = context.keymap.action(for: key, among: offered) {
-            if !view.isTyping || ![ConsoleAction.command, .help].contains(action) {
+            // While typing, a printable key is text (`?` in a name); F1 still opens help.
+            let isText = if case .character = key { true } else { false }
+            if !view.isTyping || !isText || ![ConsoleAction.command, .help].contains(action) {
                 run(action, on: view)
                 return
             }

@@ -12,6 +12,8 @@ public protocol ConsoleView: AnyObject {
     /// True while the user is typing into it (filter, form field): keys go to `typed` first,
     /// and only keys it declines are looked up in the keymap.
     var isTyping: Bool { get }
+    /// Keys the view reads itself while typing (Space toggles, ←/→ choose), for the help screen.
+    var typingKeys: [(keys: String, summary: String)] { get }
 
     func render(into screen: inout ScreenBuffer, area: Rect, context: ConsoleContext)
     func perform(_ action: ConsoleAction, context: ConsoleContext) -> ViewResponse
@@ -24,6 +26,7 @@ public protocol ConsoleView: AnyObject {
 
 extension ConsoleView {
     public var isTyping: Bool { false }
+    public var typingKeys: [(keys: String, summary: String)] { [] }
     public func typed(_ key: Key, context: ConsoleContext) -> ViewResponse { .unhandled }
     public func mouse(_ event: MouseEvent, area: Rect, context: ConsoleContext) -> ViewResponse { .unhandled }
     public func poll(context: ConsoleContext) -> ViewResponse? { nil }

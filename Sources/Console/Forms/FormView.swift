@@ -57,6 +57,11 @@ final class FormView: ConsoleView {
     var crumb: String { action == .update ? "edit" : (action == .register ? "register" : "new") }
     var isTyping: Bool { true }
     var actions: [ConsoleAction] { [.submit, .nextField, .previousField, .reload, .back] }
+    var typingKeys: [(keys: String, summary: String)] {
+        [("enter", "next field (a new line in text areas; opens the list of a reference)"), ("space", "toggle, next choice, or open a list"),
+         ("left/right", "previous / next choice"), ("ctrl-u/ctrl-k/ctrl-w", "clear to the start / to the end / the word before"),
+         ("home/end", "start / end of the line")]
+    }
 
     private func key(_ section: Int, _ field: String) -> String { "\(section)/\(field)" }
 

@@ -38,6 +38,9 @@ final class PickerView: ConsoleView {
     var crumb: String { "pick" }
     var isTyping: Bool { true }
     var actions: [ConsoleAction] { [.up, .down, .pageUp, .pageDown] }
+    var typingKeys: [(keys: String, summary: String)] {
+        [("letters", "search"), ("space", multiple ? "choose / unchoose" : "-"), ("enter", multiple ? "done" : "pick"), ("esc", "cancel")]
+    }
 
     func render(into screen: inout ScreenBuffer, area: Rect, context: ConsoleContext) {
         let hint = multiple ? "type to search · Space toggles · Enter done · Esc cancels" : "type to search · Enter picks · Esc cancels"

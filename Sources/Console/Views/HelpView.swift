@@ -8,6 +8,10 @@ enum HelpView {
         return TextView(crumb: "help", title: { _ in "keys — \(view.crumb)" }, content: { _ in
             var lines: [TextView.Line] = [TextView.Line(text: "this view", role: .label)]
             for action in offered { lines.append(line(action, keymap)) }
+            for typing in view.typingKeys {
+                let padded = typing.keys + String(repeating: " ", count: max(1, 16 - TerminalWidth.of(typing.keys)))
+                lines.append(TextView.Line(text: "  " + padded + typing.summary))
+            }
             lines.append(TextView.Line(text: ""))
             lines.append(TextView.Line(text: "everywhere", role: .label))
             for action in global { lines.append(line(action, keymap)) }

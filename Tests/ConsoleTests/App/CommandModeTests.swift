@@ -79,3 +79,20 @@ final class CommandModeTests: XCTestCase {
         XCTAssertFalse(fixture.text.contains("<c> create"))
     }
 }
+
+final class HelpWhileTypingTests: XCTestCase {
+    func testF1OpensHelpInAFormWhereQuestionMarkIsText() throws {
+        let fixture = ConsoleFixture(start: .provider)
+        fixture.size = (120, 40)
+        fixture.press(.character("c"))
+        fixture.type("Who?")
+        XCTAssertTrue(fixture.text.contains("Who?"), "? is typed into the field")
+        fixture.press(.function(1))
+        let help = fixture.text
+        XCTAssertTrue(help.contains("keys — new"), help)
+        XCTAssertTrue(help.contains("ctrl-s          submit the form"), help)
+        XCTAssertTrue(help.contains("space           toggle, next choice, or open a list"), help)
+        fixture.press(.escape)
+        XCTAssertTrue(fixture.text.contains("Who?"), "back in the form with what was typed")
+    }
+}
