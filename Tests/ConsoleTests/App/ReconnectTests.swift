@@ -65,40 +65,20 @@ final class ReconnectTests: XCTestCase {
             return OutgoingRecord(topic: Topics().views, key: event.subject, id: event.id, payload: CloudEventCodec.encode(event))
         }
         _ = try await sqlite.append([try view("Before the outage")])
-        let inbox = Inbox()
-        let feed = StreamFeed(log: log, inbox: inbox)
-        let context = ConsoleContext(state: ConsoleState(backend: "data dir \(directory)", tailCapacity: 100), client: feed)
-        let app = ConsoleApp(context: context, start: .provider)
-        feed.start()
-        func screen() -> String {
-            Inbox.apply(inbox.take(), to: context)
-            var buffer = ScreenBuffer(width: 120, height: 12)
-            app.render(into: &buffer)
-            return buffer.text
-        }
-        func waitFor(_ text: String) async throws -> String {
-            let deadline = Date().addingTimeInterval(15)
-            var shown = screen()
-            while !shown.contains(text) && Date() < deadline {
-                try await Task.sleep(for: .milliseconds(20))
-                shown = screen()
-            }
-            XCTAssertTrue(shown.contains(text), "\"\(text)\" did not appear:\n\(shown)")
-            return shown
-        }
-        _ = try await waitFor("Before the outage")
+        let console = LiveConsole(log: log, backend: "data dir \(directory)", size: (120, 12))
+        _ = try await console.waitFor("Before the outage", timeout: 15)
         log.down.withLock { $0 = true }
-        let outage = try await waitFor("reconnecting")
+        let outage = try await console.waitFor("reconnecting", timeout: 15)
         XCTAssertTrue(outage.contains("Before the outage"), "what it had stays on screen")
         XCTAssertTrue(outage.contains("stream unreachable (test)"))
         // Written while the console could not read; then the stream comes back.
         _ = try await sqlite.append([try view("During the outage")])
         log.down.withLock { $0 = false }
-        _ = try await waitFor("During the outage")
+        _ = try await console.waitFor("During the outage", timeout: 15)
         // Every reader comes back by itself (each after its own back-off).
-        let back = try await waitFor("● live")
+        let back = try await console.waitFor("● live", timeout: 15)
         XCTAssertTrue(back.contains("providers (2)"), back)
-        await feed.stop()
+        await console.stop()
         await sqlite.close()
     }
 }
