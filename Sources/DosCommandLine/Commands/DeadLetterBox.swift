@@ -119,6 +119,11 @@ public struct DeadLetterBox: Sendable {
         return (event.id, result.position)
     }
 
+    /// Reads the dead-letter topic and finds the one letter `text` names (as `resolve`).
+    public static func find(_ text: String, in log: any EventLog, topics: Topics = Topics()) async throws -> Result<Entry, CommandInputError> {
+        try await load(from: log, topics: topics).resolve(text)
+    }
+
     /// The one entry whose id `text` is a prefix of (hyphens and case ignored, at least 4 characters).
     public func resolve(_ text: String) -> Result<Entry, CommandInputError> {
         func normalized(_ text: String) -> String { text.lowercased().filter { $0 != "-" } }

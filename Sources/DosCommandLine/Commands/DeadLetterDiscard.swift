@@ -21,10 +21,9 @@ public struct DeadLetterDiscard: Sendable {
     }
 
     public func run(log: any EventLog, now: Date = Date()) async throws -> QueryOutput {
-        let box = try await DeadLetterBox.load(from: log, topics: topics)
         var output = QueryOutput()
         let entry: DeadLetterBox.Entry
-        switch box.resolve(id) {
+        switch try await DeadLetterBox.find(id, in: log, topics: topics) {
         case .success(let found): entry = found
         case .failure(let problem):
             output.failure = problem.message
