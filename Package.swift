@@ -65,6 +65,7 @@ let package = Package(
         .target(name: "ConsoleTerminal", dependencies: ["ConsoleKit", "CNCurses"]),
         .target(name: "Console", dependencies: [
             "ConsoleKit", "ConsoleTerminal", "TerminalSafety", "DosCommandLine", "Model", "Events", "EventLog",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // The one executable: argument parsing and wiring; the only place a backend is chosen.
@@ -103,12 +104,13 @@ let package = Package(
             "Notifications", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport",
         ]),
         .testTarget(name: "DosCommandLineTests", dependencies: [
-            "DosCommandLine", "TerminalSafety", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
+            "DosCommandLine", "TerminalSafety", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
         ]),
         .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety", "TestSupport"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "ConsoleKit", "CNCurses"]),
         .testTarget(name: "ConsoleTests", dependencies: [
             "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport", "dos",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Golden"]),
     ]
 )

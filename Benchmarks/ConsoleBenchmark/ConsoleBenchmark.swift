@@ -32,6 +32,7 @@ struct ConsoleBenchmark {
         var filterCycles = 30
         var headless = true
         var inTmux = true
+        var startupOnly = false
 
         var dataSet: DataSet { DataSet(providers: providers, services: services, events: events) }
     }
@@ -62,6 +63,7 @@ struct ConsoleBenchmark {
         while let flag = remaining.popFirst() {
             if flag == "--skip-headless" { settings.headless = false; continue }
             if flag == "--skip-tmux" { settings.inTmux = false; continue }
+            if flag == "--startup-only" { settings.startupOnly = true; continue }
             guard let value = remaining.popFirst() else { throw BenchmarkError("\(flag) needs a value") }
             switch flag {
             case "--data": settings.data = value
@@ -94,34 +96,48 @@ struct ConsoleBenchmark {
         try FileManager.default.createDirectory(atPath: settings.work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: settings.work) }
         let copy = (settings.work as NSString).appendingPathComponent("data")
-        var headlessRuns: [[String: Double]] = [], tmuxRuns: [[String: Double]] = []
+        let checkpoint = try await CheckpointPrep.prepare(directory: settings.data)
+        // From the checkpoint (every start after the first on a log), with every phase; then
+        // without one (the first start), to the first full frame only.
+        var headlessRuns: [[String: Double]] = [], headlessColdRuns: [[String: Double]] = []
+        var tmuxRuns: [[String: Double]] = [], tmuxColdRuns: [[String: Double]] = []
         if settings.headless {
             let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-            for run in 1...settings.runs {
-                Report.note("headless run \(run) of \(settings.runs)")
-                try DataSet.copy(from: settings.data, to: copy)
-                let output = try Launch.output(executable, [
-                    "headless", "--data", copy, "--load-rate", String(settings.loadRate),
-                    "--load-seconds", String(Int(settings.loadSeconds)), "--filter-cycles", String(settings.filterCycles),
-                ])
-                guard output.status == 0, let line = output.text.split(separator: "\n").last else {
-                    throw BenchmarkError("headless run \(run) failed (\(output.status))")
+            for cold in [false, true] {
+                for run in 1...settings.runs {
+                    Report.note("headless run \(run) of \(settings.runs)\(cold ? ", no checkpoint" : "")")
+                    try DataSet.copy(from: settings.data, to: copy, withCheckpoint: !cold)
+                    let output = try Launch.output(executable, [
+                        "headless", "--data", copy, "--load-rate", String(settings.loadRate),
+                        "--load-seconds", String(Int(settings.loadSeconds)), "--filter-cycles", String(settings.filterCycles),
+                    ] + (cold ? ["--startup-only"] : []))
+                    guard output.status == 0, let line = output.text.split(separator: "\n").last else {
+                        throw BenchmarkError("headless run \(run) failed (\(output.status))")
+                    }
+                    if cold { headlessColdRuns.append(try decode(String(line))) } else { headlessRuns.append(try decode(String(line))) }
                 }
-                headlessRuns.append(try decode(String(line)))
             }
         }
         if settings.inTmux {
-            for run in 1...settings.runs {
-                Report.note("tmux run \(run) of \(settings.runs)")
-                try DataSet.copy(from: settings.data, to: copy)
-                tmuxRuns.append(try await inTmux(settings, directory: copy))
+            for cold in [false, true] {
+                for run in 1...settings.runs {
+                    Report.note("tmux run \(run) of \(settings.runs)\(cold ? ", no checkpoint" : "")")
+                    try DataSet.copy(from: settings.data, to: copy, withCheckpoint: !cold)
+                    var runSettings = settings
+                    runSettings.startupOnly = cold
+                    let metrics = try await inTmux(runSettings, directory: copy)
+                    if cold { tmuxColdRuns.append(metrics) } else { tmuxRuns.append(metrics) }
+                }
             }
         }
         try? FileManager.default.removeItem(atPath: copy)
         print("machine: \(MachineDescription.current)")
         print("data: \(settings.providers) providers, \(settings.services) services, \(settings.dataSet.records) events; load \(settings.loadRate) events/s for \(Int(settings.loadSeconds)) s")
-        if !headlessRuns.isEmpty { Report.table("Headless (in-process, 200×50 frames, no curses)", rows: Report.headlessRows, runs: headlessRuns) }
-        if !tmuxRuns.isEmpty { Report.table("In tmux (`dos console`, 200×50)", rows: Report.tmuxRows, runs: tmuxRuns) }
+        print("checkpoint: \(checkpoint)")
+        if !headlessRuns.isEmpty { Report.table("Headless (in-process, 200×50 frames, no curses), from the checkpoint", rows: Report.headlessRows, runs: headlessRuns) }
+        if !headlessColdRuns.isEmpty { Report.table("Headless, no checkpoint (the first start on this log)", rows: Report.headlessRows, runs: headlessColdRuns) }
+        if !tmuxRuns.isEmpty { Report.table("In tmux (`dos console`, 200×50), from the checkpoint", rows: Report.tmuxRows, runs: tmuxRuns) }
+        if !tmuxColdRuns.isEmpty { Report.table("In tmux, no checkpoint (the first start on this log)", rows: Report.tmuxRows, runs: tmuxColdRuns) }
     }
 
     static func manifest(_ directory: String) throws -> DataSet {
@@ -133,7 +149,8 @@ struct ConsoleBenchmark {
     static func headless(_ settings: Settings, directory: String) async throws -> [String: Double] {
         let run = HeadlessRun(
             directory: directory, dataSet: try manifest(directory), loadRate: settings.loadRate,
-            loadSeconds: settings.loadSeconds, filterCycles: settings.filterCycles)
+            loadSeconds: settings.loadSeconds, filterCycles: settings.filterCycles,
+            checkpoint: true, startupOnly: settings.startupOnly)
         return try await run.run()
     }
 
@@ -145,7 +162,7 @@ struct ConsoleBenchmark {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let run = TmuxRun(
             dos: dos, tmux: tmux, directory: directory, work: work, dataSet: try manifest(directory), loadRate: settings.loadRate,
-            loadSeconds: settings.loadSeconds, filterCycles: max(1, settings.filterCycles / 3))
+            loadSeconds: settings.loadSeconds, filterCycles: max(1, settings.filterCycles / 3), startupOnly: settings.startupOnly)
         return try await run.run()
     }
 

@@ -1,3 +1,4 @@
+import Console
 import EventLog
 import EventLogSQLite
 import Events
@@ -97,10 +98,12 @@ struct DataSet: Codable, Sendable, Equatable {
     }
 
     /// Copies a data directory (the log's files) for one run.
-    static func copy(from source: String, to destination: String) throws {
+    /// A fresh copy of the data; without the console's checkpoint, a start replays the whole log.
+    static func copy(from source: String, to destination: String, withCheckpoint: Bool = true) throws {
         try? FileManager.default.removeItem(atPath: destination)
         let status = try Launch.run("/bin/cp", ["-a", source, destination])
         guard status == 0 else { throw BenchmarkError("cp -a \(source) \(destination) failed (\(status))") }
+        if !withCheckpoint { try? FileManager.default.removeItem(atPath: CheckpointStore(dataDirectory: destination).path) }
     }
 }
 

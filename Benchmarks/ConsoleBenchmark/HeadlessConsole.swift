@@ -65,7 +65,7 @@ final class HeadlessConsole {
     /// Runs the session's own loop (`ConsoleLoop`), handing every frame to `onFrame`, until
     /// `finished` says so. The one difference from the terminal: with nothing to do, the real
     /// loop sleeps until woken; this one also looks at `finished` every 250 ms.
-    func run(finished: @escaping () -> Bool, onFrame: @escaping (Frame) -> Void) {
+    func run(finished: @escaping () -> Bool, checkpointer: Checkpointer? = nil, onFrame: @escaping (Frame) -> Void) {
         // Keys handed to the loop whose frame has not been drawn yet.
         var answered: [KeyQueue.Press] = []
         let keys = self.keys, wakeup = self.wakeup, width = self.width, height = self.height
@@ -86,7 +86,7 @@ final class HeadlessConsole {
                 answered += presses
                 return presses.map { .key($0.key) }
             },
-            shouldStop: finished))
+            shouldStop: finished), checkpointer: checkpointer)
         loop.run()
     }
 }

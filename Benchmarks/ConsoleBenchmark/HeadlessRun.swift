@@ -22,6 +22,10 @@ struct HeadlessRun {
     let loadRate: Int
     let loadSeconds: Double
     let filterCycles: Int
+    /// Start from the checkpoint beside the log (and keep it as the console does).
+    let checkpoint: Bool
+    /// Stop once the first full frame is drawn.
+    let startupOnly: Bool
 
     /// Eight letters each, no spaces: every key changes what the filter box shows, which is how
     /// the tmux run sees that a key arrived.
@@ -38,28 +42,34 @@ struct HeadlessRun {
         let wakeup = Wakeup()
         let inbox = Inbox(onPost: { wakeup.post() })
         let keys = KeyQueue(wakeup: wakeup)
-        let feed = StreamFeed(log: log, inbox: inbox)
+        let store = checkpoint ? CheckpointStore(dataDirectory: directory) : nil
+        let feed = StreamFeed(log: log, inbox: inbox, checkpoint: store)
+        let checkpointer = store.map { Checkpointer(store: $0, inbox: inbox) }
         feed.start(tailStart: .end)
         let backend = "data dir \(directory)"
         let run = self
         let metrics: [String: Double] = await withCheckedContinuation { continuation in
             let thread = Thread {
                 let console = HeadlessConsole(feed: feed, inbox: inbox, wakeup: wakeup, keys: keys, backend: backend)
-                continuation.resume(returning: run.measure(console, log: log, started: start))
+                continuation.resume(returning: run.measure(console, log: log, checkpointer: checkpointer, started: start))
             }
             thread.name = "bench-console"
             thread.stackSize = 8 << 20
             thread.start()
         }
         await feed.stop()
+        await checkpointer?.finish(saving: nil)
         await log.close()
         return metrics
     }
 
     /// Everything on the UI thread, phase by phase.
-    private func measure(_ console: HeadlessConsole, log: any EventLog, started: ContinuousClock.Instant) -> [String: Double] {
+    private func measure(
+        _ console: HeadlessConsole, log: any EventLog, checkpointer: Checkpointer?, started: ContinuousClock.Instant
+    ) -> [String: Double] {
         var metrics: [String: Double] = [:]
-        startup(console, started: started, into: &metrics)
+        startup(console, checkpointer: checkpointer, started: started, into: &metrics)
+        if startupOnly { return metrics }
         var memory = ProcessProbe.memory()
         metrics["rss_loaded_mib"] = memory.rss
         metrics["hwm_loaded_mib"] = memory.peak
@@ -67,7 +77,7 @@ struct HeadlessRun {
         moving(console, into: &metrics)
         memory = ProcessProbe.memory()
         metrics["rss_keys_mib"] = memory.rss
-        underLoad(console, log: log, into: &metrics)
+        underLoad(console, log: log, checkpointer: checkpointer, into: &metrics)
         memory = ProcessProbe.memory()
         metrics["rss_end_mib"] = memory.rss
         metrics["hwm_end_mib"] = memory.peak
@@ -76,11 +86,13 @@ struct HeadlessRun {
 
     // MARK: Phases
 
-    private func startup(_ console: HeadlessConsole, started: ContinuousClock.Instant, into metrics: inout [String: Double]) {
+    private func startup(
+        _ console: HeadlessConsole, checkpointer: Checkpointer?, started: ContinuousClock.Instant, into metrics: inout [String: Double]
+    ) {
         var firstFrame: Double?, firstRows: Double?, allRows: Double?, live: Double?
         var draws: [Double] = [], applies: [Double] = []
         let deadline = ContinuousClock.now + .seconds(300)
-        console.run(finished: { live != nil || ContinuousClock.now > deadline }) { frame in
+        console.run(finished: { live != nil || ContinuousClock.now > deadline }, checkpointer: checkpointer) { frame in
             let elapsed = Timing.milliseconds(since: started)
             draws.append(frame.drawMilliseconds)
             applies.append(frame.applyMilliseconds)
@@ -146,7 +158,7 @@ struct HeadlessRun {
         Report.note("headless: moving p50 \(Report.format(metrics["move_p50_ms"] ?? .nan)) ms; sorting median \(Report.format(metrics["sort_median_ms"] ?? .nan)) ms")
     }
 
-    private func underLoad(_ console: HeadlessConsole, log: any EventLog, into metrics: inout [String: Double]) {
+    private func underLoad(_ console: HeadlessConsole, log: any EventLog, checkpointer: Checkpointer?, into metrics: inout [String: Double]) {
         let appender = LoadAppender(log: log, sample: dataSet.sample, rate: loadRate)
         appender.start()
         let typist = Typist(keys: console.keys, sequence: Self.filters.flatMap(Self.filterKeys), seconds: loadSeconds)
@@ -154,7 +166,7 @@ struct HeadlessRun {
         // Two seconds of load before the first key, so the stream is flowing when typing starts.
         let typingStarts = ContinuousClock.now + .seconds(2)
         var typing = false
-        console.run(finished: { typist.isDone }) { frame in
+        console.run(finished: { typist.isDone }, checkpointer: checkpointer) { frame in
             if !typing, ContinuousClock.now >= typingStarts {
                 typing = true
                 typist.start()

@@ -20,6 +20,8 @@ struct TmuxRun {
     let loadRate: Int
     let loadSeconds: Double
     let filterCycles: Int
+    /// Stop once the first full frame is on screen.
+    let startupOnly: Bool
 
     func run() async throws -> [String: Double] {
         let driver = Tmux(executable: tmux, socket: "dos-console-bench-\(getpid())")
@@ -53,6 +55,7 @@ struct TmuxRun {
         metrics["tmux_rss_loaded_mib"] = memory.rss
         metrics["tmux_hwm_loaded_mib"] = memory.peak
         Report.note("tmux: first frame \(Report.format(firstFrame ?? .nan)) ms, all rows \(Report.format(allRows ?? .nan)) ms, live \(Report.format(live ?? .nan)) ms; RSS \(Report.format(memory.rss)) MiB")
+        if startupOnly { return metrics }
 
         // Idle: past the 6 s the loop keeps ticking after the last change, nobody typing.
         try await Task.sleep(for: .seconds(7))

@@ -89,14 +89,16 @@ extension Contact {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             name: try container.text(.name),
             position: try container.optionalText(.position),
             email: try container.optionalText(.email),
             phone: try container.optionalText(.phone),
             website: try container.optionalText(.website),
             socialLinks: try container.decodeIfPresent([String: String].self, forKey: .socialLinks) ?? [:])
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -69,11 +69,13 @@ extension CostOption {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             option: try container.text(.option),
             amount: try container.decodeIfPresent(Decimal.self, forKey: .amount),
             currency: try container.optionalText(.currency))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -63,11 +63,13 @@ extension Eligibility {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             description: try container.text(.description),
             minimumAge: try container.decodeIfPresent(Int.self, forKey: .minimumAge),
             maximumAge: try container.decodeIfPresent(Int.self, forKey: .maximumAge))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -72,7 +72,10 @@ extension Provider {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             name: try container.text(.name),
             description: try container.optionalText(.description),
             website: try container.optionalText(.website),
@@ -81,7 +84,6 @@ extension Provider {
             published: try container.flag(.published),
             mainVenueID: try container.identifier(.mainVenueID),
             mainContactID: try container.identifier(.mainContactID))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -96,7 +96,10 @@ extension Service {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             providerID: try container.identifier(.providerID),
             name: try container.text(.name),
             description: try container.optionalText(.description),
@@ -111,7 +114,6 @@ extension Service {
             costOptionIDs: try container.identifiers(.costOptionIDs),
             eligibilityIDs: try container.identifiers(.eligibilityIDs),
             taxonomyIDs: try container.identifiers(.taxonomyIDs))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

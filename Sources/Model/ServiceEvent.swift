@@ -71,13 +71,15 @@ extension ServiceEvent {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             details: try container.text(.details),
             venueID: try container.identifier(.venueID),
             startsAt: try container.timestamp(.startsAt),
             endsAt: try container.timestamp(.endsAt),
             weekly: try container.decodeIfPresent(WeeklySchedule.self, forKey: .weekly))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -59,12 +59,14 @@ extension TaxonomyTerm {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             name: try container.text(.name),
             vocabulary: try container.decode(Vocabulary.self, forKey: .vocabulary),
             parentID: try container.identifier(.parentID),
             code: try container.optionalText(.code))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

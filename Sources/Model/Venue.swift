@@ -113,7 +113,10 @@ extension Venue {
     public init(from decoder: any Decoder) throws {
         let metadata = try EntityMetadata(from: decoder, kind: Self.kind)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        // The metadata as arguments: the initializer's default id would draw a random UUID.
         self.init(
+            id: metadata.id, version: metadata.version, createdAt: metadata.createdAt, updatedAt: metadata.updatedAt,
+            flagged: metadata.flagged,
             providerID: try container.identifier(.providerID),
             name: try container.text(.name),
             addressLines: try container.list(.addressLines),
@@ -123,7 +126,6 @@ extension Venue {
             latitude: try container.decodeIfPresent(Double.self, forKey: .latitude),
             longitude: try container.decodeIfPresent(Double.self, forKey: .longitude),
             details: try container.optionalText(.details))
-        self.metadata = metadata
     }
 
     public func encode(to encoder: any Encoder) throws {

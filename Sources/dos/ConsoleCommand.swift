@@ -13,9 +13,10 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard ConsoleSetup.hasTerminal else { throw ValidationError("the console needs a terminal (stdin and stdout)") }
-        let options: ConsoleOptions
+        var options: ConsoleOptions
         do {
             options = try ConsoleSetup.options(backend: "data dir \(global.dataDirectory)", flags: flags.setup)
+            options.checkpointPath = global.consoleCheckpointPath
         } catch {
             throw ValidationError("\(error)")
         }

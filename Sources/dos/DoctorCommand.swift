@@ -21,6 +21,7 @@ struct DoctorCommand: AsyncParsableCommand {
         checks.append(await dataDirectoryCheck())
         checks.append(logFileCheck())
         checks += ConsoleDoctor.checks()
+        checks.append(await ConsoleDoctor.checkpointCheck(CheckpointStore(path: global.consoleCheckpointPath)))
         let report = DoctorReport(checks: checks)
         switch output {
         case .text:

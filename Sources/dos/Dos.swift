@@ -47,9 +47,10 @@ struct Dos: AsyncParsableCommand {
     /// The services in this process, and the console in front of them; quitting the console
     /// stops the services (they finish the message in hand and commit).
     private func runWithConsole() async throws {
-        let options: ConsoleOptions
+        var options: ConsoleOptions
         do {
             options = try ConsoleSetup.options(backend: "data dir \(global.dataDirectory)", flags: console.setup)
+            options.checkpointPath = global.consoleCheckpointPath
         } catch {
             throw ValidationError("\(error)")
         }

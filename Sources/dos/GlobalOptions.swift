@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import DosCommandLine
 import EventLogSQLite
 import Foundation
@@ -12,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
     var durability: DurabilityOption = .process
 
     var dataDirectory: String { DataDirectory.resolve(explicit: dataDir) }
+
+    /// The console's checkpoint lives beside the log it was folded from (and goes with it).
+    var consoleCheckpointPath: String { CheckpointStore(dataDirectory: dataDirectory).path }
 
     func openLog() throws -> SQLiteEventLog {
         do {

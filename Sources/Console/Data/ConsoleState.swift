@@ -22,6 +22,10 @@ public struct ConsoleState: Sendable {
     private var deadLetterRecords: [DeadLetterBox.Record] = []
     private var deadLetterSkipped = 0
     private var rate = RateMeter()
+    /// How far each state reader had read when its last batch was folded (for a checkpoint).
+    public private(set) var marks: [String: ReaderMark] = [:]
+    /// Records folded from the state topics since the last checkpoint was taken or restored.
+    public private(set) var uncheckpointed = 0
 
     /// Sagas kept for the sagas view: the newest this many finished ones, and all running ones.
     public static let sagaLimit = 20_000
@@ -37,6 +41,13 @@ public struct ConsoleState: Sendable {
     /// start, so the whole directory does not light up as "new".
     public mutating func ingest(_ records: [LogRecord], now: Date, live: Bool) {
         ingest(items: records.map { StreamItem.decode($0, topics: topics) }, now: now, live: live)
+    }
+
+    /// Folds a state reader's batch and remembers how far that reader got.
+    public mutating func ingest(items: [StreamItem], reader: String, mark: ReaderMark, now: Date, live: Bool) {
+        ingest(items: items, now: now, live: live)
+        marks[reader] = mark
+        uncheckpointed += items.count
     }
 
     public mutating func ingest(items: [StreamItem], now: Date, live: Bool) {
@@ -77,6 +88,40 @@ public struct ConsoleState: Sendable {
         if live { rate.record(items.count, at: now) }
     }
 
+    /// What a checkpoint holds, in the shapes the state keeps, built off the UI thread (for
+    /// 100,000 entries that takes longer than a frame).
+    public struct Restoration: Sendable {
+        var directory: DirectoryModel.Restored
+        var sagas: SagaLedger
+        var sagaSubjects: [String: UUID]
+        var marks: [String: ReaderMark]
+
+        public init(_ checkpoint: ConsoleCheckpoint) {
+            directory = DirectoryModel.Restored(entries: checkpoint.entries, tombstones: checkpoint.tombstones, skipped: checkpoint.skippedViews)
+            sagas = SagaLedger(traces: checkpoint.sagas, skipped: checkpoint.skippedSagas)
+            sagaSubjects = checkpoint.sagaSubjects
+            marks = checkpoint.marks
+        }
+    }
+
+    /// Takes what a checkpoint holds instead of what was folded so far (the feed restores
+    /// before its readers start, so nothing is lost).
+    public mutating func restore(_ restoration: Restoration) {
+        directory.restore(restoration.directory)
+        sagas = restoration.sagas
+        sagaSubjects = restoration.sagaSubjects
+        marks = restoration.marks
+        uncheckpointed = 0
+        sagaRevision += 1
+    }
+
+    /// What a checkpoint needs, copied (copy-on-write: cheap here) so it is built and written
+    /// off the UI thread. Counts as checkpointed from now.
+    public mutating func takeCheckpointSource() -> CheckpointSource {
+        uncheckpointed = 0
+        return CheckpointSource(directory: directory, sagas: sagas, sagaSubjects: sagaSubjects, marks: marks)
+    }
+
     /// Tail records come on their own reader (it starts near the end, not at the beginning).
     public mutating func ingestTail(_ entries: [TailEntry]) {
         guard !entries.isEmpty else { return }
@@ -96,5 +141,26 @@ public struct ConsoleState: Sendable {
 
     public mutating func refreshRate(now: Date) {
         status.eventsPerSecond = rate.rate(at: now)
+    }
+}
+
+/// The state a checkpoint is made from, taken on the UI thread and turned into one elsewhere.
+public struct CheckpointSource: Sendable {
+    var directory: DirectoryModel
+    var sagas: SagaLedger
+    var sagaSubjects: [String: UUID]
+    var marks: [String: ReaderMark]
+
+    public func checkpoint(at now: Date = Date()) -> ConsoleCheckpoint {
+        var checkpoint = ConsoleCheckpoint()
+        checkpoint.entries = directory.allEntities
+        checkpoint.tombstones = directory.tombstones
+        checkpoint.skippedViews = directory.skipped
+        checkpoint.sagas = sagas.all
+        checkpoint.skippedSagas = sagas.skipped
+        checkpoint.sagaSubjects = sagaSubjects
+        checkpoint.marks = marks
+        checkpoint.savedAt = now
+        return checkpoint
     }
 }

@@ -52,6 +52,41 @@ public struct DirectoryModel: Sendable {
 
     public mutating func noteSkipped() { skipped += 1 }
 
+    /// A checkpoint's entries as rows, built off the UI thread; `restore` takes them in.
+    public struct Restored: Sendable {
+        fileprivate var rows: [EntityKind: [UUID: Row]] = [:]
+        fileprivate var tombstones: [UUID: Int]
+        fileprivate var skipped: Int
+
+        public init(entries: [Entity], tombstones: [UUID: Int], skipped: Int) {
+            // Sized up front: growing a dictionary of 100,000 rehashes it again and again.
+            var counts: [EntityKind: Int] = [:]
+            for entity in entries { counts[entity.kind, default: 0] += 1 }
+            for (kind, count) in counts { rows[kind] = Dictionary(minimumCapacity: count) }
+            for entity in entries {
+                rows[entity.kind, default: [:]][entity.id] = Row(entity: entity, arrivedAt: nil, arrivedNew: false)
+            }
+            self.tombstones = tombstones
+            self.skipped = skipped
+        }
+    }
+
+    /// Replaces everything with a checkpoint's entries. Every journal moves on, so listings
+    /// built before (on what was there) rebuild.
+    public mutating func restore(_ restored: Restored) {
+        for kind in EntityKind.allCases {
+            journals[kind] = Journal(base: journalEnd(kind: kind) + 1, ids: [])
+        }
+        rows = restored.rows
+        deleted = restored.tombstones
+        skipped = restored.skipped
+    }
+
+    /// Every entry held, for a checkpoint.
+    public var allEntities: [Entity] { rows.values.flatMap { $0.values.map(\.entity) } }
+    /// The version each deleted entry was deleted at, for a checkpoint.
+    public var tombstones: [UUID: Int] { deleted }
+
     private mutating func note(_ kind: EntityKind, _ id: UUID) {
         journals[kind, default: Journal()].ids.append(id)
         if let count = journals[kind]?.ids.count, count > Self.journalLimit {

@@ -1,6 +1,7 @@
 import ConsoleKit
 import DosCommandLine
 import Foundation
+import Model
 
 /// What `dos doctor` says about the console: the config file and theme folders actually used.
 public enum ConsoleDoctor {
@@ -32,5 +33,24 @@ public enum ConsoleDoctor {
             detail: "\(names.joined(separator: ", ")) from \(existing.isEmpty ? "the built-in themes only" : existing.joined(separator: ", "))"
                 + (directories.count > existing.count ? " (also searched: \(directories.filter { !existing.contains($0) }.joined(separator: ", ")))" : "")))
         return checks
+    }
+
+    /// The console's checkpoint beside the log: when it was saved and what it holds.
+    public static func checkpointCheck(_ store: CheckpointStore) async -> DoctorCheck {
+        guard FileManager.default.fileExists(atPath: store.path) else {
+            return DoctorCheck(name: "console checkpoint", status: .ok, detail: "\(store.path) (none yet: the next console start reads the whole log)")
+        }
+        do {
+            guard let checkpoint = try await store.load() else {
+                return DoctorCheck(name: "console checkpoint", status: .ok, detail: "\(store.path) (another format: the next start rebuilds it)")
+            }
+            let saved = Timestamp.string(from: checkpoint.savedAt)
+            return DoctorCheck(
+                name: "console checkpoint", status: .ok,
+                detail: "\(store.path): saved \(saved), \(checkpoint.entries.count) entr\(checkpoint.entries.count == 1 ? "y" : "ies"), "
+                    + "\(checkpoint.sagas.count) saga\(checkpoint.sagas.count == 1 ? "" : "s")")
+        } catch {
+            return DoctorCheck(name: "console checkpoint", status: .warning, detail: "\(error) — the next start reads the whole log")
+        }
     }
 }

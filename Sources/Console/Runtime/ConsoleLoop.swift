@@ -71,11 +71,14 @@ public struct ConsoleLoop {
     public let app: ConsoleApp
     public let inbox: Inbox
     public var terminal: Terminal
+    /// Saves the checkpoint now and then; nil keeps none.
+    public var checkpointer: Checkpointer?
 
-    public init(app: ConsoleApp, inbox: Inbox, terminal: Terminal) {
+    public init(app: ConsoleApp, inbox: Inbox, terminal: Terminal, checkpointer: Checkpointer? = nil) {
         self.app = app
         self.inbox = inbox
         self.terminal = terminal
+        self.checkpointer = checkpointer
     }
 
     public func run() {
@@ -114,6 +117,7 @@ public struct ConsoleLoop {
                 Self.returnFreedMemory()
             }
             wasCaughtUp = caughtUp
+            checkpointer?.saveIfDue(&context.state)
             if let name = context.requestedTheme {
                 context.requestedTheme = nil
                 if let problem = terminal.setTheme(name) {

@@ -17,13 +17,16 @@ public struct ConsoleOptions: Sendable {
     public var startKind: EntityKind
     /// Where stderr goes while the screen is ours (the log file), so nothing scribbles on it.
     public var logPath: String?
+    /// The console's checkpoint file (next to the embedded log); nil keeps none.
+    public var checkpointPath: String?
     /// A problem found while loading the config or theme, shown once the console is up.
     public var startupMessages: [String]
 
     public init(
         backend: String, readOnly: Bool = false, themeName: String = Theme.defaultName, themeDirectories: [String] = [],
         mouse: Bool = true, reviewAfterDays: Int = 180, tailCapacity: Int = 10_000, tailStart: StartPoint = .end,
-        keymap: Keymap = Keymap(), startKind: EntityKind = .service, logPath: String? = nil, startupMessages: [String] = []
+        keymap: Keymap = Keymap(), startKind: EntityKind = .service, logPath: String? = nil, checkpointPath: String? = nil,
+        startupMessages: [String] = []
     ) {
         self.backend = backend
         self.readOnly = readOnly
@@ -36,6 +39,7 @@ public struct ConsoleOptions: Sendable {
         self.keymap = keymap
         self.startKind = startKind
         self.logPath = logPath
+        self.checkpointPath = checkpointPath
         self.startupMessages = startupMessages
     }
 }

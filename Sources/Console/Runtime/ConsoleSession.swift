@@ -13,11 +13,13 @@ public enum ConsoleSession {
     public static func run(log: any EventLog, options: ConsoleOptions) async throws {
         let wake = try WakeSignal()
         let inbox = Inbox(onPost: { wake.wake() })
-        let feed = StreamFeed(log: log, inbox: inbox)
+        let store = options.checkpointPath.map(CheckpointStore.init(path:))
+        let feed = StreamFeed(log: log, inbox: inbox, checkpoint: store)
+        let checkpointer = store.map { Checkpointer(store: $0, inbox: inbox) }
         feed.start(tailStart: options.tailStart)
-        let result: Result<Void, any Error> = await withCheckedContinuation { continuation in
+        let result: Result<CheckpointSource?, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
-                let outcome = Result { try uiLoop(feed: feed, inbox: inbox, wake: wake, options: options) }
+                let outcome = Result { try uiLoop(feed: feed, inbox: inbox, wake: wake, options: options, checkpointer: checkpointer) }
                 continuation.resume(returning: outcome)
             }
             thread.name = "dos-console"
@@ -26,10 +28,15 @@ public enum ConsoleSession {
         }
         await feed.stop()
         wake.close()
-        try result.get()
+        // The terminal is back by now; what changed since the last save is saved on the way out.
+        let unsaved = try result.get()
+        await checkpointer?.finish(saving: unsaved)
     }
 
-    private static func uiLoop(feed: StreamFeed, inbox: Inbox, wake: WakeSignal, options: ConsoleOptions) throws {
+    /// Returns what the checkpoint still lacks at quit.
+    private static func uiLoop(
+        feed: StreamFeed, inbox: Inbox, wake: WakeSignal, options: ConsoleOptions, checkpointer: Checkpointer?
+    ) throws -> CheckpointSource? {
         let resolved = ThemeLoader.resolve(options.themeName, searchDirectories: options.themeDirectories)
         let stderrRedirect = StderrRedirect(to: options.logPath)
         defer { stderrRedirect.restore() }
@@ -64,8 +71,9 @@ public enum ConsoleSession {
                 app.themeName = next.theme.name
                 return next.problem.map { "\($0)" }
             },
-            shouldStop: { TerminalSignals.quitRequested }))
+            shouldStop: { TerminalSignals.quitRequested }), checkpointer: checkpointer)
         loop.run()
+        return checkpointer?.finalSource(&context.state)
     }
 }
 

@@ -8,7 +8,9 @@ import Synchronization
 /// taken all at once per frame. The feed never touches the UI's state itself.
 public final class Inbox: Sendable {
     public struct Delivery: Sendable {
-        public var state: [(items: [StreamItem], live: Bool)] = []
+        /// A checkpoint to start from (before any state batch).
+        public var restored: ConsoleState.Restoration?
+        public var state: [(reader: String, items: [StreamItem], live: Bool, mark: ReaderMark)] = []
         public var tail: [[TailEntry]] = []
         public var tailReset = false
         public var olderTail: [(entries: [TailEntry], reachedStart: Bool)] = []
@@ -19,7 +21,7 @@ public final class Inbox: Sendable {
         public var messages: [(text: String, isError: Bool)] = []
 
         public var isEmpty: Bool {
-            state.isEmpty && tail.isEmpty && !tailReset && olderTail.isEmpty && histories.isEmpty && records.isEmpty
+            restored == nil && state.isEmpty && tail.isEmpty && !tailReset && olderTail.isEmpty && histories.isEmpty && records.isEmpty
                 && connection == nil && lag == nil && messages.isEmpty
         }
     }
@@ -47,7 +49,10 @@ public final class Inbox: Sendable {
     /// Folds a delivery into the console's state and caches.
     public static func apply(_ delivery: Delivery, to context: ConsoleContext) {
         let now = context.clock()
-        for batch in delivery.state { context.state.ingest(items: batch.items, now: now, live: batch.live) }
+        if let restoration = delivery.restored { context.state.restore(restoration) }
+        for batch in delivery.state {
+            context.state.ingest(items: batch.items, reader: batch.reader, mark: batch.mark, now: now, live: batch.live)
+        }
         if delivery.tailReset { context.state.resetTail() }
         for batch in delivery.tail { context.state.ingestTail(batch) }
         for older in delivery.olderTail { context.state.prependTail(older.entries, reachedStart: older.reachedStart) }

@@ -16,6 +16,8 @@ public final class StreamFeed: StreamClient {
     public let topics: Topics
     public let inbox: Inbox
     public let actor: String
+    /// Where the console keeps its checkpoint; nil reads everything from the beginning.
+    public let checkpoint: CheckpointStore?
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let inFlight = Mutex<Set<String>>([])
     /// The next offset to read per topic partition of the state topics, for the lag figure.
@@ -23,11 +25,17 @@ public final class StreamFeed: StreamClient {
     private let tailGeneration = Atomic<Int>(0)
     /// The state readers that have reached the end of the log once.
     private let caughtUpReaders = Mutex<Set<String>>([])
+    /// Where the state readers start: set once the checkpoint has been restored (or not).
+    private let startMarks = Mutex<[String: ReaderMark]?>(nil)
 
-    public init(log: any EventLog, topics: Topics = Topics(), inbox: Inbox, actor: String = "console:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")) {
+    public init(
+        log: any EventLog, topics: Topics = Topics(), inbox: Inbox, checkpoint: CheckpointStore? = nil,
+        actor: String = "console:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+    ) {
         self.log = log
         self.topics = topics
         self.inbox = inbox
+        self.checkpoint = checkpoint
         self.actor = actor
     }
 
@@ -36,13 +44,22 @@ public final class StreamFeed: StreamClient {
     /// Starts reading. The tail starts at `tailStart`; from the end, the last `backfill` events
     /// are read back so it does not open empty.
     public func start(tailStart: StartPoint = .end, backfill: Int = 200) {
-        // The views first and on their own: they are what the first screen shows, and a log of
-        // a million events holds far more saga progress and commands than views.
-        launch("views") { [self] in await readState(name: "views", topics: [topics.views]) }
+        // The checkpoint, if any, then the views on their own: they are what the first screen
+        // shows, and a log of a million events holds far more saga progress and commands.
+        launch("views") { [self] in
+            let marks = await restoreCheckpoint()
+            startMarks.withLock { $0 = marks }
+            await readState(name: "views", topics: [topics.views], from: marks["views"] ?? .beginning)
+        }
         launch("state") { [self] in
             // Two cores are not many: saga progress waits until the directory is in (or 10 s).
             await waitForCatchUp(of: "views", upTo: .seconds(10))
-            await readState(name: "state", topics: [topics.commands, topics.sagas, topics.deadLetter])
+            let marks = await waitForStartMarks()
+            await readState(name: "state", topics: [topics.commands, topics.sagas], from: marks["state"] ?? .beginning)
+        }
+        // Dead letters are not checkpointed: their topic is read whole (a healthy log has few).
+        launch("letters") { [self] in
+            await readState(name: "letters", topics: [topics.deadLetter], from: .beginning)
         }
         launch("lag") { [self] in await measureLag() }
         startTail(from: tailStart, backfill: backfill)
@@ -64,7 +81,7 @@ public final class StreamFeed: StreamClient {
 
     // MARK: Reading
 
-    private static let stateReaders: Set<String> = ["views", "state"]
+    private static let stateReaders: Set<String> = ["views", "state", "letters"]
 
     /// The connection as the status bar tells it: caught up once every state reader is.
     private func connection(caughtUp name: String?) -> StreamStatus.Connection {
@@ -82,6 +99,54 @@ public final class StreamFeed: StreamClient {
         }
     }
 
+    private func waitForStartMarks() async -> [String: ReaderMark] {
+        while !Task.isCancelled {
+            if let marks = startMarks.withLock({ $0 }) { return marks }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return [:]
+    }
+
+    /// Loads the checkpoint and hands it to the UI; returns where each reader resumes (empty:
+    /// from the beginning). One that is unreadable, or whose last records are not in this log
+    /// (a new log in the same place), is set aside and the log is read from the beginning.
+    private func restoreCheckpoint() async -> [String: ReaderMark] {
+        guard let checkpoint else { return [:] }
+        do {
+            guard let restored = try await checkpoint.load() else { return [:] }
+            guard try await isInLog(restored.marks) else {
+                inbox.post { $0.messages.append(("the checkpoint is not of this log: reading the log from the beginning", false)) }
+                return [:]
+            }
+            let restoration = ConsoleState.Restoration(restored)
+            inbox.post { $0.restored = restoration }
+            return restored.marks
+        } catch {
+            inbox.post { $0.messages.append(("\(error): reading the log from the beginning", true)) }
+            return [:]
+        }
+    }
+
+    /// Whether the log still holds the last records the checkpoint's readers read.
+    private func isInLog(_ marks: [String: ReaderMark]) async throws -> Bool {
+        for name in ["views", "state"] {
+            guard let last = marks[name]?.last else { continue }
+            let records: [LogRecord]
+            do {
+                records = try await log.read(topics: [last.topic], from: .offset(last.position.offset), limit: 1)
+            } catch {
+                throw CheckpointCheckFailed(reason: "\(error)")
+            }
+            guard let record = records.first, record.position == last.position, record.id == last.id else { return false }
+        }
+        return true
+    }
+
+    private struct CheckpointCheckFailed: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { "could not check the checkpoint against the log (\(reason))" }
+    }
+
     /// Decodes a batch on both cores when it is big (the first replay of a long log).
     private static func decode(_ batch: [LogRecord], topics: Topics) async -> [StreamItem] {
         guard batch.count >= 2_000 else { return batch.map { StreamItem.decode($0, topics: topics) } }
@@ -95,14 +160,14 @@ public final class StreamFeed: StreamClient {
         records.map { StreamItem.decode($0, topics: topics) }
     }
 
-    private func readState(name: String, topics stateTopics: [String]) async {
-        var resume = StartPoint.beginning
+    private func readState(name: String, topics stateTopics: [String], from start: ReaderMark) async {
+        var mark = start
         var caughtUp = false
         var attempt = 0
         while !Task.isCancelled {
             let reader: any LogReader
             do {
-                reader = try await log.reader(topics: stateTopics, from: resume)
+                reader = try await log.reader(topics: stateTopics, from: mark.resume)
             } catch {
                 attempt += 1
                 if await backOff(error, attempt: attempt) { continue } else { return }
@@ -123,8 +188,9 @@ public final class StreamFeed: StreamClient {
                     }
                     let items = await Self.decode(batch, topics: self.topics)
                     let live = caughtUp
-                    inbox.post { $0.state.append((items, live)) }
-                    if let last = batch.last { resume = .offset(last.position.offset + 1) }
+                    if let last = batch.last { mark = ReaderMark(after: last) }
+                    let batchMark = mark
+                    inbox.post { $0.state.append((name, items, live, batchMark)) }
                     readPositions.withLock { positions in
                         for record in batch { positions[record.topicPartition] = record.position.offset + 1 }
                     }

@@ -4,12 +4,12 @@ import Model
 
 /// The columns of each kind's listing: what says most about an entry at a glance, references
 /// shown by the name of what they point to.
-struct ListingColumn {
+struct ListingColumn: Sendable {
     var title: String
     /// Columns that may shrink share the leftover width by this weight; 0 keeps the content width.
     var flex: Int
     var numeric = false
-    var value: (Entity, DirectoryModel) -> String
+    var value: @Sendable (Entity, DirectoryModel) -> String
 }
 
 enum ListingColumns {
@@ -114,14 +114,14 @@ enum ListingColumns {
         return ListingColumn(title: title, flex: 4) { entity, _ in entity.displayName }
     }
 
-    private static func text(_ title: String, flex: Int, _ value: @escaping (Entity) -> String?) -> ListingColumn {
+    private static func text(_ title: String, flex: Int, _ value: @escaping @Sendable (Entity) -> String?) -> ListingColumn {
         ListingColumn(title: title, flex: flex) { entity, _ in
             guard let text = value(entity), !text.isEmpty else { return "-" }
             return text
         }
     }
 
-    private static func flag(_ title: String, _ value: @escaping (Entity) -> Bool) -> ListingColumn {
+    private static func flag(_ title: String, _ value: @escaping @Sendable (Entity) -> Bool) -> ListingColumn {
         ListingColumn(title: title, flex: 0) { entity, _ in value(entity) ? "yes" : "no" }
     }
 

@@ -12,6 +12,15 @@ public struct SagaLedger: Sendable {
 
     public init() {}
 
+    /// A ledger holding `traces` in this order (as `all` gives them), e.g. from a checkpoint.
+    public init(traces: [SagaTrace], skipped: Int) {
+        for trace in traces where self.traces[trace.id] == nil {
+            self.traces[trace.id] = trace
+            order.append(trace.id)
+        }
+        self.skipped = skipped
+    }
+
     /// Reads the whole sagas topic of `log`.
     public static func load(from log: any EventLog, topics: Topics = Topics()) async throws -> SagaLedger {
         var ledger = SagaLedger()

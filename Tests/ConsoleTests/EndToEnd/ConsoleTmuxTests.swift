@@ -33,7 +33,7 @@ final class ConsoleTmuxTests: XCTestCase {
         session.sendKeys("Enter")
     }
 
-    func testAStewardsSessionFromCreateToQuit() throws {
+    func testAStewardsSessionFromCreateToQuit() async throws {
         let session = try start()
         defer { session.kill() }
         // A provider through its form.
@@ -116,6 +116,11 @@ final class ConsoleTmuxTests: XCTestCase {
         command(session, "q")
         XCTAssertEqual(try session.waitForExit(timeout: .seconds(20)), 0)
         XCTAssertFalse(session.isAlternateScreenOn, "the alternate screen was left")
+        // Quitting saved the console's checkpoint beside the log: the provider (the service was
+        // deleted) and the sagas, so the next start reads only what comes after.
+        let doctor = try await DosExecutable.run(["doctor", "--data-dir", directory + "/data"], environment: ["XDG_STATE_HOME": directory + "/state"])
+        XCTAssertTrue(doctor.standardOutput.contains("console-checkpoint.sqlite: saved"), doctor.standardOutput)
+        XCTAssertTrue(doctor.standardOutput.contains(", 1 entry, "), doctor.standardOutput)
     }
 
     func testCtrlCAndSigtermAndACrashAllRestoreTheTerminal() throws {

@@ -10,11 +10,14 @@ import XCTest
 final class LiveConsole {
     let feed: StreamFeed
     let app: ConsoleApp
-    private let inbox = Inbox()
+    let inbox = Inbox()
     private let size: (width: Int, height: Int)
 
-    init(log: any EventLog, backend: String, start: EntityKind = .provider, size: (width: Int, height: Int) = (120, 30), actor: String = "console:test") {
-        feed = StreamFeed(log: log, inbox: inbox, actor: actor)
+    init(
+        log: any EventLog, backend: String, start: EntityKind = .provider, size: (width: Int, height: Int) = (120, 30),
+        actor: String = "console:test", checkpoint: CheckpointStore? = nil
+    ) {
+        feed = StreamFeed(log: log, inbox: inbox, checkpoint: checkpoint, actor: actor)
         let context = ConsoleContext(state: ConsoleState(backend: backend, tailCapacity: 1_000), client: feed)
         app = ConsoleApp(context: context, start: start)
         self.size = size
