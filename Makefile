@@ -21,8 +21,9 @@ build: setup ## Debug build of everything, tests included
 
 # One test at a time: many tests start whole `dos serve all` process trees, and two cores
 # running dozens of them at once turns every timeout into a coin toss.
-test: build ## Set up and run every test
-	$(SWIFT) test --skip-build --no-parallel
+test: build ## Set up and run every test (the Kafka tests start Tansu and a mock cluster themselves)
+	@bash scripts/kafka-test-setup.sh
+	LD_LIBRARY_PATH=$(CURDIR)/.venv-kafka/librdkafka $(SWIFT) test --skip-build --no-parallel
 
 bench: setup ## Run the log benchmark (release build; BENCH_ARGS="--events 100000" for a quick one)
 	$(SWIFT) build -c release --product LogBenchmark $(BUILD_FLAGS)

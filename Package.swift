@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The layers, bottom to top (an arrow means "may import"):
-//   Model, EventLog (no domain) ← Events ← DosCommandLine ← dos;  EventLog ← EventLogSQLite ← dos
+//   Model, EventLog (no domain) ← Events ← DosCommandLine ← dos;  EventLog ← EventLogSQLite, EventLogKafka ← dos
 // C is seen only in the system-library targets (CNCurses, CRdKafka); GRDB covers SQLite.
 let package = Package(
     name: "dos",
@@ -33,6 +33,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The same contract on an Apache Kafka cluster, through librdkafka.
+        .target(name: "EventLogKafka", dependencies: ["EventLog", "CRdKafka"]),
 
         // Services: they import the EventLog contract, never a backend, and never each other.
         .target(name: "ServiceKit", dependencies: ["Model", "Events", "EventLog"]),
@@ -93,6 +95,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The one conformance suite every EventLog backend must pass (a support library, not a test bundle).
         .target(name: "EventLogConformance", dependencies: ["EventLog", "TestSupport"], path: "Tests/EventLogConformance"),
+        // librdkafka's mock Kafka cluster as a loopback broker with fault injection, for tests.
+        .executableTarget(name: "dos-kafka-mock", dependencies: ["CRdKafka"], path: "Tests/KafkaMockBroker"),
+        .testTarget(name: "EventLogKafkaTests", dependencies: ["EventLogConformance", "EventLogKafka", "EventLog", "TestSupport"]),
         .testTarget(name: "EventLogSQLiteTests", dependencies: ["EventLogConformance", "EventLogSQLite", "EventLog", "dos"]),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport"]),
         .testTarget(name: "ValidatorTests", dependencies: ["Validator", "ServiceKit", "Model", "Events", "EventLog", "EventLogSQLite"]),

@@ -9,10 +9,21 @@ public struct ConformanceBackend: Sendable {
     public let open: @Sendable () async throws -> any EventLog
     /// Arguments that point the `dos` command line at the same store (`--data-dir D`, `--brokers B`).
     public let commandLineArguments: [String]
+    /// The embedded log stores an event id once per topic; Kafka stores what it is sent, and
+    /// consumers drop repeats by id.
+    public let deduplicatesIDs: Bool
+    /// The embedded log numbers every topic from one sequence, so a reader of several topics gets
+    /// them in append order; Kafka keeps order within a partition only.
+    public let ordersAcrossTopics: Bool
 
-    public init(name: String, commandLineArguments: [String], open: @escaping @Sendable () async throws -> any EventLog) {
+    public init(
+        name: String, commandLineArguments: [String], deduplicatesIDs: Bool = true, ordersAcrossTopics: Bool = true,
+        open: @escaping @Sendable () async throws -> any EventLog
+    ) {
         self.name = name
         self.commandLineArguments = commandLineArguments
+        self.deduplicatesIDs = deduplicatesIDs
+        self.ordersAcrossTopics = ordersAcrossTopics
         self.open = open
     }
 

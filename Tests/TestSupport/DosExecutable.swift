@@ -7,15 +7,20 @@ public enum DosExecutable {
         if let path = ProcessInfo.processInfo.environment["DOS_EXECUTABLE"] {
             return URL(fileURLWithPath: path)
         }
+        return built("dos")
+    }
+
+    /// An executable the same build made (`dos`, `dos-kafka-mock`), found beside the test bundle.
+    public static func built(_ name: String) -> URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = bundle.deletingLastPathComponent()
         // On Linux the bundle is `.build/debug/<name>.xctest`; on macOS it is a directory tree.
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("dos").path),
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(name).path),
             directory.pathComponents.count > 1
         {
             directory.deleteLastPathComponent()
         }
-        return directory.appendingPathComponent("dos")
+        return directory.appendingPathComponent(name)
     }
 
     /// Runs `dos` with `arguments` (and `input` on stdin) to the end.

@@ -1,0 +1,131 @@
+import CRdKafka
+import EventLog
+import Foundation
+import Synchronization
+
+/// What readers and group members share: a consumer handle polled on a serial queue of its own
+/// (librdkafka's poll blocks), messages turned into `LogRecord`s, errors sorted into the ones
+/// librdkafka retries by itself (reported as status) and the ones that end the reader.
+final class KafkaConsumerCore: @unchecked Sendable {
+    let handle: KafkaHandle
+    let queue: DispatchQueue
+    let status: KafkaStatus
+    private let closed = Atomic<Bool>(false)
+
+    init(handle: KafkaHandle, status: KafkaStatus, name: String) {
+        self.handle = handle
+        self.status = status
+        queue = DispatchQueue(label: name)
+    }
+
+    var isClosed: Bool { closed.load(ordering: .relaxed) }
+
+    /// Marks the core closed; true the first time.
+    func markClosed() -> Bool { !closed.exchange(true, ordering: .relaxed) }
+
+    /// Polls on the serial queue: waits up to `timeout` for a first record, then takes what is
+    /// already fetched, up to `maxRecords`. `onRecord` sees each record (on that queue).
+    func poll(maxRecords: Int, timeout: Duration, onRecord: @escaping @Sendable (LogRecord) -> Void = { _ in }) async throws -> [LogRecord] {
+        guard !isClosed else { throw EventLogError.closed }
+        let waitMilliseconds = Int(kafkaMilliseconds(timeout))
+        return try await KafkaBlocking.run(on: queue) { [self] in
+            try pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds, onRecord: onRecord)
+        }
+    }
+
+    /// Must run on `queue`.
+    func pollNow(maxRecords: Int, waitMilliseconds: Int, onRecord: (LogRecord) -> Void) throws -> [LogRecord] {
+        var records: [LogRecord] = []
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(waitMilliseconds) * 1_000_000
+        while records.count < maxRecords, !isClosed {
+            let now = DispatchTime.now().uptimeNanoseconds
+            // Wait only for the first record, in slices, so a close is noticed.
+            let wait = records.isEmpty && now < deadline ? Int32(min(100, (deadline - now) / 1_000_000 + 1)) : 0
+            guard let message = rd_kafka_consumer_poll(handle.pointer, wait) else {
+                if !records.isEmpty || DispatchTime.now().uptimeNanoseconds >= deadline { break }
+                continue
+            }
+            defer { rd_kafka_message_destroy(message) }
+            let code = message.pointee.err
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
+                if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { continue }
+                let reason = Self.errorText(message)
+                status.record(code: code, reason: reason)
+                if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
+                continue
+            }
+            status.recordProgress()
+            let record = Self.record(message)
+            onRecord(record)
+            records.append(record)
+        }
+        return records
+    }
+
+    /// Errors a reader cannot get past by waiting; the rest librdkafka retries itself.
+    static func isFatal(_ code: rd_kafka_resp_err_t) -> Bool {
+        switch code {
+        case RD_KAFKA_RESP_ERR__FATAL, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED, RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED,
+             RD_KAFKA_RESP_ERR__AUTHENTICATION, RD_KAFKA_RESP_ERR__SSL, RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED:
+            true
+        default:
+            false
+        }
+    }
+
+    static func errorText(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> String {
+        let code = message.pointee.err
+        var text = KafkaHandle.describe(code)
+        if let payload = message.pointee.payload, message.pointee.len > 0 {
+            text = String(decoding: UnsafeRawBufferPointer(start: payload, count: message.pointee.len), as: UTF8.self)
+        }
+        if let topic = message.pointee.rkt { text += " (\(String(cString: rd_kafka_topic_name(topic))))" }
+        return text
+    }
+
+    /// A consumed message as a record. Its id is the `dos-id` header; a record another producer
+    /// wrote without one is known by where it is.
+    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> LogRecord {
+        let pointee = message.pointee
+        let topic = pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let position = LogPosition(partition: pointee.partition, offset: pointee.offset)
+        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let milliseconds = rd_kafka_message_timestamp(message, &timestampType)
+        let timestamp = milliseconds >= 0 ? Date(timeIntervalSince1970: Double(milliseconds) / 1_000) : Date()
+        let key = pointee.key.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: pointee.key_len), as: UTF8.self) }
+        var idSize = 0
+        let id = dos_kafka_message_id(message, &idSize).map { pointer in
+            String(decoding: UnsafeRawBufferPointer(start: pointer, count: idSize), as: UTF8.self)
+        } ?? "\(topic)-\(position.partition)-\(position.offset)"
+        let payload = pointee.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: pointee.len)) } ?? []
+        return LogRecord(topic: topic, position: position, key: key, id: id, timestamp: timestamp, payload: payload)
+    }
+}
+
+/// A librdkafka topic-partition list built from Swift values, destroyed with the object.
+final class KafkaPartitionList {
+    let pointer: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+
+    init(_ offsets: [(TopicPartition, Int64)]) {
+        pointer = rd_kafka_topic_partition_list_new(Int32(max(1, offsets.count)))
+        for (partition, offset) in offsets {
+            let element = rd_kafka_topic_partition_list_add(pointer, partition.topic, partition.partition)
+            element?.pointee.offset = offset
+        }
+    }
+
+    deinit { rd_kafka_topic_partition_list_destroy(pointer) }
+
+    /// Each element's partition, offset and error.
+    var elements: [(partition: TopicPartition, offset: Int64, code: rd_kafka_resp_err_t)] {
+        Self.elements(of: pointer)
+    }
+
+    static func elements(of list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> [(partition: TopicPartition, offset: Int64, code: rd_kafka_resp_err_t)] {
+        guard let list, let elements = list.pointee.elems else { return [] }
+        return (0..<Int(list.pointee.cnt)).map { index in
+            let element = elements[index]
+            return (TopicPartition(topic: String(cString: element.topic), partition: element.partition), element.offset, element.err)
+        }
+    }
+}

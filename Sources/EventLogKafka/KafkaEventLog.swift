@@ -1,0 +1,93 @@
+import CRdKafka
+import EventLog
+import Foundation
+
+/// The event log on an Apache Kafka cluster, through librdkafka: the same contract as the
+/// embedded log, with Kafka's own terms where they differ (DECISIONS.md):
+/// - positions are per partition; records of one key share a partition and keep their order;
+/// - a batch is produced in order but is not atomic across partitions;
+/// - ids are not deduplicated by the log (an idempotent producer only rules out retry
+///   duplicates): every consumer dedupes by event id, as every dos handler does.
+public final class KafkaEventLog: EventLog, @unchecked Sendable {
+    public let settings: KafkaSettings
+    public let status = KafkaStatus()
+    private let producer: KafkaProducer
+    private let topics: KafkaTopics
+
+    /// `topicCreator` makes missing topics (default: the admin API).
+    public init(settings: KafkaSettings, topicCreator: (any KafkaTopicCreator)? = nil) throws {
+        self.settings = settings
+        producer = try KafkaProducer(settings: settings, status: status)
+        // Metadata is asked through a consumer-type handle: a producer's request for an unknown
+        // topic would have brokers auto-create it with their default partitions.
+        let admin = try KafkaHandle(
+            type: RD_KAFKA_CONSUMER, conf: KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"]),
+            callbacks: KafkaCallbacks(status: status))
+        topics = KafkaTopics(handle: admin, settings: settings, creator: topicCreator)
+    }
+
+    public var location: String { settings.description }
+
+    /// The librdkafka loaded at run time.
+    public static var libraryVersion: String { KafkaHandle.version }
+
+    /// Creates the topics now if missing (`dos` does this for its own at start).
+    public func createTopics(_ names: [String]) async throws {
+        _ = try await topics.ensure(names)
+    }
+
+    public func append(_ records: [OutgoingRecord]) async throws -> [AppendResult] {
+        for record in records { try RecordRules.check(record) }
+        _ = try await topics.ensure(Array(Set(records.map(\.topic))))
+        return try await producer.append(records)
+    }
+
+    public func reader(topics names: [String], from start: StartPoint) async throws -> any LogReader {
+        let partitions = try await topics.partitions(of: names)
+        return try await KafkaReader.open(settings: settings, status: status, partitions: partitions, from: start)
+    }
+
+    public func consumer(group: String, topics names: [String], options: ConsumerOptions) async throws -> any GroupConsumer {
+        guard RecordRules.isValidGroupName(group) else { throw EventLogError.invalidGroupName(group) }
+        let partitions = try await topics.partitions(of: names)
+        var endAtStart: [TopicPartition: Int64]?
+        if options.startWithoutCommit == .end {
+            let handle = topics.handle
+            endAtStart = try await KafkaBlocking.run {
+                try Dictionary(uniqueKeysWithValues: partitions.map { ($0, try KafkaReader.watermarks(handle: handle, $0).high) })
+            }
+        }
+        return try KafkaGroupConsumer.open(settings: settings, status: status, group: group, topics: names, options: options, endAtStart: endAtStart)
+    }
+
+    public func committedOffsets(group: String, topics names: [String]) async throws -> [TopicPartition: Int64] {
+        guard RecordRules.isValidGroupName(group) else { throw EventLogError.invalidGroupName(group) }
+        let partitions = try await topics.partitions(of: names)
+        let settings = self.settings, status = self.status
+        return try await KafkaBlocking.run {
+            // A handle that names the group but never joins it: it only asks.
+            let conf = try KafkaHandle.configuration(settings, ["group.id": group, "enable.auto.commit": "false"])
+            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status))
+            let list = KafkaPartitionList(partitions.map { ($0, dos_kafka_offset_invalid()) })
+            let code = rd_kafka_committed(handle.pointer, list.pointer, 10_000)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw EventLogError.backend("Kafka: committed offsets of group \(group): \(KafkaHandle.describe(code))")
+            }
+            _ = rd_kafka_consumer_close(handle.pointer)
+            return Dictionary(uniqueKeysWithValues: list.elements.filter { $0.offset >= 0 }.map { ($0.partition, $0.offset) })
+        }
+    }
+
+    public func endOffsets(topics names: [String]) async throws -> [TopicPartition: Int64] {
+        let partitions = try await topics.partitions(of: names)
+        let handle = topics.handle
+        return try await KafkaBlocking.run {
+            try Dictionary(uniqueKeysWithValues: partitions.map { ($0, try KafkaReader.watermarks(handle: handle, $0).high) })
+        }
+    }
+
+    public func close() async {
+        let producer = self.producer
+        _ = try? await KafkaBlocking.run { producer.close() }
+    }
+}
