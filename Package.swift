@@ -72,7 +72,7 @@ let package = Package(
 
         // The one executable: argument parsing and wiring; the only place a backend is chosen.
         .executableTarget(name: "dos", dependencies: [
-            "DosCommandLine", "EventLog", "EventLogSQLite", "Console", "ConsoleKit", "ConsoleTerminal",
+            "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "EventLogKafka", "Console", "ConsoleKit", "ConsoleTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

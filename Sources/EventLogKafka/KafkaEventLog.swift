@@ -31,6 +31,26 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     /// The librdkafka loaded at run time.
     public static var libraryVersion: String { KafkaHandle.version }
 
+    /// Asks the brokers who they are: "3 brokers (1, 2, 3), 12 topics". Fails when none answers
+    /// within `timeout`.
+    public static func describeCluster(settings: KafkaSettings, timeout: Duration) async throws -> String {
+        let status = KafkaStatus()
+        return try await KafkaBlocking.run {
+            let conf = try KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"])
+            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status))
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            let code = rd_kafka_metadata(handle.pointer, 1, nil, &metadata, kafkaMilliseconds(timeout))
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
+                let reason = status.snapshot.lastError.map { " (\($0))" } ?? ""
+                throw EventLogError.backend("no broker answered within \(timeout): \(KafkaHandle.describe(code))\(reason)")
+            }
+            defer { rd_kafka_metadata_destroy(metadata) }
+            let brokers = (0..<Int(metadata.pointee.broker_cnt)).compactMap { metadata.pointee.brokers?[$0].id }.sorted()
+            return "\(brokers.count) broker\(brokers.count == 1 ? "" : "s") (\(brokers.map(String.init).joined(separator: ", "))), "
+                + "\(metadata.pointee.topic_cnt) topic\(metadata.pointee.topic_cnt == 1 ? "" : "s")"
+        }
+    }
+
     /// Creates the topics now if missing (`dos` does this for its own at start).
     public func createTopics(_ names: [String]) async throws {
         _ = try await topics.ensure(names)

@@ -10,9 +10,9 @@ public protocol KafkaTopicCreator: Sendable {
 
 /// Topics as the cluster knows them: created when missing (through the admin API unless told
 /// otherwise, with the configured partitions and replication factor), and their partition
-/// counts, cached. Creating comes first, because asking a broker about a topic it does not
-/// know may have it auto-created with its own defaults; a topic that already exists, or that
-/// the cluster's operators made (no CreateTopics permission), is simply used.
+/// counts, cached. A topic that exists (made by another dos, or by the cluster's operators
+/// where dos may not create topics) is simply used. Existence is asked through a handle that
+/// tells brokers not to auto-create what it asks about (their defaults are not ours).
 final class KafkaTopics: Sendable {
     let handle: KafkaHandle
     private let settings: KafkaSettings
@@ -32,16 +32,21 @@ final class KafkaTopics: Sendable {
         let missing = Array(Set(topics.filter { cached[$0] == nil })).sorted()
         if !missing.isEmpty {
             let handle = self.handle
-            do {
-                try await creator.create(missing, partitions: settings.partitions, replicationFactor: settings.replicationFactor)
-            } catch {
-                // Made already, or made by the cluster's operators (no permission to create):
-                // what exists is used; anything else missing is the creation's failure.
-                let existing = try await KafkaBlocking.run { missing.filter { Self.partitionCount(of: $0, handle: handle) != nil } }
-                guard existing.count == missing.count else { throw error }
+            // Asked through a handle that never has brokers auto-create what it asks about.
+            let existing = try await KafkaBlocking.run { missing.compactMap { topic in Self.partitionCount(of: topic, handle: handle).map { (topic, $0) } } }
+            let absent = missing.filter { topic in !existing.contains { $0.0 == topic } }
+            var created: [(String, Int32)] = []
+            if !absent.isEmpty {
+                do {
+                    try await creator.create(absent, partitions: settings.partitions, replicationFactor: settings.replicationFactor)
+                } catch {
+                    // Made meanwhile by another process (or by the cluster's operators): use it.
+                    let madeMeanwhile = try await KafkaBlocking.run { absent.filter { Self.partitionCount(of: $0, handle: handle) != nil } }
+                    guard madeMeanwhile.count == absent.count else { throw error }
+                }
+                created = try await KafkaBlocking.run { try absent.map { ($0, try Self.waitForPartitions(of: $0, handle: handle)) } }
             }
-            let counts = try await KafkaBlocking.run { try missing.map { ($0, try Self.waitForPartitions(of: $0, handle: handle)) } }
-            known.withLock { known in for (topic, count) in counts { known[topic] = count } }
+            known.withLock { known in for (topic, count) in existing + created { known[topic] = count } }
         }
         let all = known.withLock { $0 }
         return Dictionary(uniqueKeysWithValues: topics.compactMap { topic in all[topic].map { (topic, $0) } })
@@ -84,7 +89,15 @@ struct KafkaAdminTopicCreator: KafkaTopicCreator {
 
     func create(_ topics: [String], partitions: Int, replicationFactor: Int) async throws {
         let handle = self.handle
-        try await KafkaBlocking.run { try Self.create(topics, partitions: partitions, replicationFactor: replicationFactor, handle: handle) }
+        try await KafkaBlocking.run {
+            // CreateTopics goes to the controller; a cluster that names none (librdkafka's mock)
+            // would keep the request waiting for its whole timeout. Say so at once instead:
+            // topics its operators made are then used as they are.
+            guard rd_kafka_controllerid(handle.pointer, 2_000) >= 0 else {
+                throw EventLogError.backend("creating topics \(topics.joined(separator: ", ")): the cluster names no controller")
+            }
+            try Self.create(topics, partitions: partitions, replicationFactor: replicationFactor, handle: handle)
+        }
     }
 
     static func create(_ topics: [String], partitions: Int, replicationFactor: Int, handle: KafkaHandle) throws {

@@ -47,15 +47,39 @@ public struct SagaCoordinatorService: PeriodicHandler {
                 }
                 try repository.save(transition.start(
                     commandID: commandID, sagaID: sagaID, sagaKind: sagaKind, stepCount: stepCount, cascade: cascade))
+                // Outcomes that were read before this command count now, in the order they came.
+                for parked in try repository.takeParkedOutcomes(of: commandID) {
+                    guard let outcome = Self.sagaInput(envelope: parked.envelope) else { continue }
+                    try apply(outcome, repository: repository, transition: &transition)
+                }
             case .validated, .validationFailed, .stored, .rejected:
-                guard let commandID = sagaInput.outcomeOf, let sagaID = try repository.sagaID(waitingOn: commandID),
-                      var saga = try repository.saga(id: sagaID), let position = saga.runningStep(waitingOn: commandID)
-                else { return [] }
-                transition.apply(sagaInput, to: &saga, at: position)
-                try repository.save(saga)
+                guard let commandID = sagaInput.outcomeOf else { return [] }
+                guard try repository.sagaID(waitingOn: commandID) != nil else {
+                    // Its command is not here yet (on Kafka it is on another topic): keep it.
+                    try repository.park(outcome: eventID, of: commandID, envelope: input.record.payload, now: now)
+                    return []
+                }
+                try apply(sagaInput, repository: repository, transition: &transition)
             }
             return transition.outputs
         }
+    }
+
+    /// Moves the saga waiting on the outcome's command on by that outcome.
+    private func apply(_ outcome: SagaInput, repository: SagaRepository, transition: inout SagaTransition) throws {
+        guard let commandID = outcome.outcomeOf, let sagaID = try repository.sagaID(waitingOn: commandID),
+              var saga = try repository.saga(id: sagaID), let position = saga.runningStep(waitingOn: commandID)
+        else { return }
+        transition.apply(outcome, to: &saga, at: position)
+        try repository.save(saga)
+    }
+
+    /// A kept outcome, read again from its envelope.
+    static func sagaInput(envelope: [UInt8]) -> SagaInput? {
+        guard case .success(let event) = CloudEventCodec.decode(envelope),
+              case .success(.known(let message, _)) = MessageDecoder.decode(event)
+        else { return nil }
+        return SagaInput(message, eventID: event.id, sagaID: event.sagaID)
     }
 
     /// Fails the steps whose deadline has passed (and starts their compensation), keeping what

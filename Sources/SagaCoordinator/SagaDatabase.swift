@@ -68,6 +68,8 @@ public final class SagaDatabase: Sendable {
     func timeOut(now: Date, _ decide: (inout Saga) -> [PeriodicOutput]) throws -> [PeriodicOutput] {
         try pool.write { database in
             let repository = SagaRepository(database: database)
+            // An outcome whose command has not come in an hour answers nothing this coordinator runs.
+            try repository.forgetParkedOutcomes(before: now.addingTimeInterval(-3_600))
             for id in try repository.sagaIDsPastDeadline(now) {
                 guard var saga = try repository.saga(id: id) else { continue }
                 let outputs = decide(&saga)

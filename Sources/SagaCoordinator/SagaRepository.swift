@@ -22,6 +22,26 @@ struct SagaRepository {
         try String.fetchOne(database, sql: "SELECT saga_id FROM step WHERE command_id = ? LIMIT 1", arguments: [commandID])
     }
 
+    /// Keeps an outcome whose command has not been read yet (its CloudEvent as it was read).
+    func park(outcome eventID: String, of commandID: String, envelope: [UInt8], now: Date) throws {
+        try database.execute(
+            sql: "INSERT OR IGNORE INTO early_outcome (event_id, command_id, envelope, time_ms) VALUES (?, ?, ?, ?)",
+            arguments: [eventID, commandID, Data(envelope), Self.milliseconds(now)])
+    }
+
+    /// The outcomes kept for `commandID`, in the order they were read; they are forgotten.
+    func takeParkedOutcomes(of commandID: String) throws -> [(eventID: String, envelope: [UInt8])] {
+        let rows = try Row.fetchAll(
+            database, sql: "SELECT event_id, envelope FROM early_outcome WHERE command_id = ? ORDER BY rowid", arguments: [commandID])
+        try database.execute(sql: "DELETE FROM early_outcome WHERE command_id = ?", arguments: [commandID])
+        return rows.map { row in (row["event_id"], [UInt8](row["envelope"] as Data)) }
+    }
+
+    /// Forgets kept outcomes older than `cutoff` (their command never came).
+    func forgetParkedOutcomes(before cutoff: Date) throws {
+        try database.execute(sql: "DELETE FROM early_outcome WHERE time_ms < ?", arguments: [Self.milliseconds(cutoff)])
+    }
+
     /// The sagas with a running step whose deadline is not after `now`.
     func sagaIDsPastDeadline(_ now: Date) throws -> [String] {
         try String.fetchAll(database, sql: """

@@ -35,6 +35,16 @@ enum SagaSchema {
             // Cascade deletes: the stack of deletions still to do, as a JSON array of references.
             try database.execute(sql: "ALTER TABLE saga ADD COLUMN cascade TEXT NOT NULL DEFAULT '[]'")
         }
+        migrator.registerMigration("v3 early outcomes") { database in
+            // Outcomes read before the command they answer (on Kafka the command and its outcomes
+            // are on different topics, with no order between them), kept until the command comes.
+            try database.execute(sql: """
+                CREATE TABLE early_outcome (
+                    event_id TEXT PRIMARY KEY NOT NULL, command_id TEXT NOT NULL, envelope BLOB NOT NULL,
+                    time_ms INTEGER NOT NULL);
+                CREATE INDEX early_outcome_by_command ON early_outcome (command_id);
+                """)
+        }
         return migrator
     }
 }

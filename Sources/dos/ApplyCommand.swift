@@ -2,6 +2,7 @@ import TerminalSafety
 import ArgumentParser
 import DosCommandLine
 import EventLogSQLite
+import EventLog
 import Foundation
 
 /// `dos apply -f FILE|-`: create or update entries from JSON, one saga per entry.
@@ -69,7 +70,7 @@ struct WaitOptions: ParsableArguments {
     }
 
     /// Publishes on an already open log (closing it), then prints the outcome and exits with its status.
-    func submit(_ commands: [PlannedCommand], log: SQLiteEventLog, global: GlobalOptions) async throws {
+    func submit(_ commands: [PlannedCommand], log: any EventLog, global: GlobalOptions) async throws {
         let submitter = SagaSubmitter(log: log, timeout: .milliseconds(Int64(timeout * 1_000)))
         let wait = !noWait
         let signals = SignalCancellation()
@@ -80,7 +81,8 @@ struct WaitOptions: ParsableArguments {
         await log.close()
         switch result {
         case .success(let submission):
-            let hint = "dos serve all --data-dir \(TerminalText.escape(global.dataDirectory))"
+            let backend = global.kafkaBrokers.map { "--brokers \($0)" } ?? "--data-dir \(global.dataDirectory)"
+            let hint = "dos serve all \(TerminalText.escape(backend))"
             try Self.finish(SubmissionReport(serveHint: hint).output(for: submission))
         case .failure(is CancellationError):
             try Self.finish(CommandOutput(notes: ["interrupted: the commands were published; follow them with dos sagas"], status: .sagaFailed))

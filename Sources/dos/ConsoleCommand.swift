@@ -15,7 +15,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         guard ConsoleSetup.hasTerminal else { throw ValidationError("the console needs a terminal (stdin and stdout)") }
         var options: ConsoleOptions
         do {
-            options = try ConsoleSetup.options(backend: "data dir \(global.dataDirectory)", flags: flags.setup)
+            options = try ConsoleSetup.options(backend: global.backendDescription, flags: flags.setup)
             options.checkpointPath = global.consoleCheckpointPath
         } catch {
             throw ValidationError("\(error)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import DosCommandLine
+import EventLogKafka
 import EventLogSQLite
 import Foundation
 
@@ -21,7 +22,8 @@ struct DoctorCommand: AsyncParsableCommand {
         checks.append(await dataDirectoryCheck())
         checks.append(logFileCheck())
         checks += ConsoleDoctor.checks()
-        checks.append(await ConsoleDoctor.checkpointCheck(CheckpointStore(path: global.consoleCheckpointPath)))
+        if let brokers = global.kafkaBrokers { checks.append(await kafkaCheck(brokers)) }
+        if let checkpoint = global.consoleCheckpointPath { checks.append(await ConsoleDoctor.checkpointCheck(CheckpointStore(path: checkpoint))) }
         let report = DoctorReport(checks: checks)
         switch output {
         case .text:
@@ -45,10 +47,21 @@ struct DoctorCommand: AsyncParsableCommand {
         }
     }
 
+    /// Whether the brokers answer, and what they say about themselves (never a secret).
+    private func kafkaCheck(_ brokers: String) async -> DoctorCheck {
+        do {
+            let settings = try global.kafkaSettings(brokers: brokers)
+            let cluster = try await KafkaEventLog.describeCluster(settings: settings, timeout: .seconds(10))
+            return DoctorCheck(name: "kafka brokers", status: .ok, version: "librdkafka \(KafkaEventLog.libraryVersion)", detail: "\(settings.description): \(cluster)")
+        } catch {
+            return DoctorCheck(name: "kafka brokers", status: .failed, version: "librdkafka \(KafkaEventLog.libraryVersion)", detail: "\(brokers): \(error)")
+        }
+    }
+
     private func dataDirectoryCheck() async -> DoctorCheck {
         let directory = global.dataDirectory
         do {
-            let log = try global.openLog()
+            let log = try global.openEmbeddedLog()
             let statistics = try await log.statistics()
             await log.close()
             guard FileManager.default.isWritableFile(atPath: directory) else {

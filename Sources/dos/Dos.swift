@@ -33,13 +33,15 @@ struct Dos: AsyncParsableCommand {
             try await runWithConsole()
             return
         }
-        let log = try global.openLog()
-        let statistics = try await log.statistics()
-        await log.close()
-        let summary = statistics.topics.isEmpty
-            ? "no events yet"
-            : statistics.topics.map { "\($0.topic) \($0.records)" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("dos: embedded event log at \(statistics.path) (\(summary))\n".utf8))
+        if global.kafkaBrokers == nil {
+            let log = try global.openEmbeddedLog()
+            let statistics = try await log.statistics()
+            await log.close()
+            let summary = statistics.topics.isEmpty
+                ? "no events yet"
+                : statistics.topics.map { "\($0.topic) \($0.records)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("dos: embedded event log at \(statistics.path) (\(summary))\n".utf8))
+        }
         FileHandle.standardError.write(Data("dos: try `dos apply -f FILE`, `dos get providers` or `dos log tail -t dos.events -f` in another terminal; Ctrl-C stops\n".utf8))
         try await ServeCommand.serve(ServiceName.allCases, global: global)
     }
@@ -49,13 +51,14 @@ struct Dos: AsyncParsableCommand {
     private func runWithConsole() async throws {
         var options: ConsoleOptions
         do {
-            options = try ConsoleSetup.options(backend: "data dir \(global.dataDirectory)", flags: console.setup)
+            options = try ConsoleSetup.options(backend: global.backendDescription, flags: console.setup)
             options.checkpointPath = global.consoleCheckpointPath
         } catch {
             throw ValidationError("\(error)")
         }
         let logFile = try LogFile(path: StatePaths.logFile())
         let log = try global.openLog()
+        try await global.prepareTopics(of: log)
         let host = try ServiceCatalog.host(for: ServiceName.allCases, log: log, dataDirectory: global.dataDirectory, diagnostics: logFile.diagnostics)
         let serving = Task { await host.run() }
         var failure: (any Error)?

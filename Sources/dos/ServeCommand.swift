@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         defer { signals.stop() }
         let logFile = try LogFile(path: StatePaths.logFile())
         let log = try global.openLog()
+        try await global.prepareTopics(of: log)
         let host = try ServiceCatalog.host(for: names, log: log, dataDirectory: global.dataDirectory, diagnostics: logFile.diagnostics)
         let list = names.map(\.rawValue).joined(separator: ", ")
         FileHandle.standardError.write(Data("dos: serving \(list) on \(log.location); log in \(logFile.path)\n".utf8))

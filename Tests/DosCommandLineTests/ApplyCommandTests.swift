@@ -8,8 +8,8 @@ import TestSupport
 /// `dos apply` against a real `dos serve all`: one saga per entry, one line per outcome, and
 /// an exit status scripts can trust.
 @Suite struct ApplyCommandTests {
-    @Test func createsThenUpdatesAProviderAndPrintsTheNewVersions() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func createsThenUpdatesAProviderAndPrintsTheNewVersions(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let created = try await served.apply(#"[{"kind": "provider", "name": "Acme", "email": "info@acme.example"}]"#)
             #expect(created.exitStatus == 0, "\(created.standardError)")
             let id = try await served.id(of: "providers", named: "Acme")
@@ -25,8 +25,8 @@ import TestSupport
         }
     }
 
-    @Test func updateAgainstAnOldVersionIsAConflictNamingBothVersions() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func updateAgainstAnOldVersionIsAConflictNamingBothVersions(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let id = try await served.createProvider("Acme")
             let first = try await served.apply(#"{"kind": "provider", "id": "\#(id)", "version": 1, "name": "Acme 2"}"#)
             #expect(first.exitStatus == 0)
@@ -39,8 +39,8 @@ import TestSupport
         }
     }
 
-    @Test func validationFailureExitsOneNamingTheFieldAndOthersStillApply() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func validationFailureExitsOneNamingTheFieldAndOthersStillApply(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let output = try await served.apply("""
                 [{"kind": "provider", "name": "Good", "email": "good@example.org"},
                  {"kind": "provider", "name": "Bad", "email": "not an address"}]
@@ -54,8 +54,8 @@ import TestSupport
         }
     }
 
-    @Test func serviceWithAMissingProviderIsAMissingReference() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func serviceWithAMissingProviderIsAMissingReference(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let missing = "0190a0a0-0000-7000-8000-00000000abcd"
             let output = try await served.apply(#"{"kind": "service", "name": "Soup run", "provider_id": "\#(missing)"}"#)
             #expect(output.exitStatus == 1)

@@ -12,8 +12,8 @@ import TestSupport
          "services": [{"name": "Food bank", "status": "active"}, {"name": "Advice", "status": "active"}]}
         """
 
-    @Test func registersEveryEntryWithTheReferencesFilledIn() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func registersEveryEntryWithTheReferencesFilledIn(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let output = try await served.dos(["register-provider", "-f", "-", "--timeout", "30"], input: Self.registration)
             #expect(output.exitStatus == 0, "\(output.standardOutput) \(output.standardError)")
             #expect(output.outputLines.count == 5)
@@ -28,8 +28,8 @@ import TestSupport
         }
     }
 
-    @Test func aFailingServiceIsCompensatedAndLeavesNothingBehind() async throws {
-        try await ApplyTestServer.with { served in
+    @Test(arguments: LogBackend.allCases) func aFailingServiceIsCompensatedAndLeavesNothingBehind(on backend: LogBackend) async throws {
+        try await ApplyTestServer.with(onKafka: backend == .kafka) { served in
             let owner = try await served.createProvider("Owner")
             let existing = try await served.apply(#"{"kind": "service", "name": "Taken", "provider_id": "\#(owner)"}"#)
             #expect(existing.exitStatus == 0)
