@@ -114,8 +114,8 @@ let package = Package(
         .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety", "TestSupport"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "ConsoleKit", "CNCurses"]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "ServiceKit", "TestSupport", "dos",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "Console", "ConsoleKit", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "EventLogKafka", "ServiceKit",
+            "TestSupport", "dos", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Golden"]),
     ]
 )

@@ -10,6 +10,9 @@ public enum StartPoint: Sendable, Hashable, CustomStringConvertible {
     case offset(Int64)
     /// The first record the log stored at or after this time.
     case time(Date)
+    /// Each named partition from its own offset; partitions not named from the beginning. How a
+    /// reader resumes where it was when offsets are per partition (Kafka).
+    case positions([TopicPartition: Int64])
 
     public var description: String {
         switch self {
@@ -17,6 +20,7 @@ public enum StartPoint: Sendable, Hashable, CustomStringConvertible {
         case .end: "end"
         case .offset(let offset): "offset \(offset)"
         case .time(let date): "time \(date.timeIntervalSince1970)"
+        case .positions(let positions): "positions " + positions.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ",")
         }
     }
 }

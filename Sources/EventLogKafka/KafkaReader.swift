@@ -54,6 +54,7 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             case .beginning: result.offsets[partition] = low
             case .end: result.offsets[partition] = high
             case .offset(let offset): result.offsets[partition] = max(offset, low)
+            case .positions(let positions): result.offsets[partition] = max(positions[partition] ?? low, low)
             case .time: result.offsets[partition] = low
             }
         }

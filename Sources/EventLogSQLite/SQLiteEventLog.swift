@@ -164,6 +164,10 @@ public final class SQLiteEventLog: EventLog {
 
     /// The first position each topic reads from, for a start point.
     func resolve(_ start: StartPoint, topics: [String]) async throws -> [String: Int64] {
+        if case .positions(let positions) = start {
+            // One partition per topic here: its offset is where that topic's cursor starts.
+            return Dictionary(uniqueKeysWithValues: topics.map { ($0, max(0, positions[TopicPartition(topic: $0)] ?? 0)) })
+        }
         let position: Int64 = try await pool.read { db in try Self.position(of: start, in: db) }
         return Dictionary(uniqueKeysWithValues: topics.map { ($0, position) })
     }
@@ -178,6 +182,8 @@ public final class SQLiteEventLog: EventLog {
             return (try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM log") ?? 0) + 1
         case .time(let date):
             return try firstPosition(atOrAfter: milliseconds(date), in: db)
+        case .positions(let positions):
+            return max(0, positions.values.min() ?? 0)
         }
     }
 

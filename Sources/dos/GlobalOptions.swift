@@ -73,10 +73,12 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The console's checkpoint lives beside the log it was folded from (and goes with it). On
-    /// Kafka there is none yet: its positions are per partition, and the checkpoint's marks are
-    /// the embedded log's global offsets.
-    var consoleCheckpointPath: String? { kafkaBrokers == nil ? CheckpointStore(dataDirectory: dataDirectory).path : nil }
+    /// The console's checkpoint: beside the embedded log it was folded from (it goes with it), or
+    /// for Kafka in the data directory under a name made from the brokers.
+    var consoleCheckpointPath: String? {
+        guard let brokers = kafkaBrokers else { return CheckpointStore(dataDirectory: dataDirectory).path }
+        return CheckpointStore(dataDirectory: dataDirectory, brokers: brokers).path
+    }
 
     /// Makes dos's topics on Kafka now if they are missing, so no service stalls on it later
     /// (the embedded log needs nothing).

@@ -26,6 +26,16 @@ public struct CheckpointStore: Sendable {
         self.init(path: (dataDirectory as NSString).appendingPathComponent(Self.fileName))
     }
 
+    /// The checkpoint of a Kafka cluster's log, kept in `dataDirectory` under a name made from the
+    /// brokers (a start checks the records it names are in the cluster it talks to).
+    public init(dataDirectory: String, brokers: String) {
+        // FNV-1a: stable across runs and builds, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in brokers.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let name = "console-checkpoint-kafka-" + String(hash, radix: 16) + ".sqlite"
+        self.init(path: (dataDirectory as NSString).appendingPathComponent(name))
+    }
+
     /// The saved checkpoint; nil when there is none, or it was written in another format.
     public func load() async throws -> ConsoleCheckpoint? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }

@@ -12,7 +12,7 @@ import Model
 /// healthy log holds few).
 public struct ConsoleCheckpoint: Sendable {
     /// The layout's version (with `Entity.binaryFormat`); any other is ignored and rebuilt.
-    public static let format = 1
+    public static let format = 2
 
     public var entries: [Entity] = []
     public var tombstones: [UUID: Int] = [:]
@@ -83,10 +83,13 @@ public struct ConsoleCheckpoint: Sendable {
         guard reader.isAtEnd else { throw reader.malformed("bytes left over after the state") }
     }
 
+    /// A mark's per-partition positions and last record (a mark read back starts from the
+    /// beginning where it has no position).
     private static func write(_ mark: ReaderMark, to writer: inout BinaryWriter) {
-        switch mark.resume {
-        case .offset(let offset): writer.write(Int(offset))
-        default: writer.write(-1)
+        writer.writeList(mark.positions.sorted { $0.key < $1.key }) { writer, position in
+            writer.write(position.key.topic)
+            writer.write(Int(position.key.partition))
+            writer.write(Int(position.value))
         }
         writer.writeOptional(mark.last) { writer, last in
             writer.write(last.topic)
@@ -97,14 +100,21 @@ public struct ConsoleCheckpoint: Sendable {
     }
 
     private static func readMark(_ reader: inout BinaryReader) throws -> ReaderMark {
-        let offset = try reader.readInt()
+        var positions: [TopicPartition: Int64] = [:]
+        for (partition, offset) in try reader.readList({ reader in
+            (TopicPartition(topic: try reader.readString(), partition: try readPartition(&reader)), Int64(try reader.readInt()))
+        }) { positions[partition] = offset }
         let last = try reader.readOptional { reader -> (String, LogPosition, String) in
             let topic = try reader.readString()
-            let partition = try reader.readInt()
-            guard let partition32 = Int32(exactly: partition) else { throw reader.malformed("partition \(partition) out of range") }
-            let position = LogPosition(partition: partition32, offset: Int64(try reader.readInt()))
+            let position = LogPosition(partition: try readPartition(&reader), offset: Int64(try reader.readInt()))
             return (topic, position, try reader.readString())
         }
-        return ReaderMark(resume: offset < 0 ? .beginning : .offset(Int64(offset)), last: last)
+        return ReaderMark(start: .beginning, positions: positions, last: last)
+    }
+
+    private static func readPartition(_ reader: inout BinaryReader) throws -> Int32 {
+        let partition = try reader.readInt()
+        guard let value = Int32(exactly: partition) else { throw reader.malformed("partition \(partition) out of range") }
+        return value
     }
 }

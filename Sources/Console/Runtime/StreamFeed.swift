@@ -133,7 +133,10 @@ public final class StreamFeed: StreamClient {
             guard let last = marks[name]?.last else { continue }
             let records: [LogRecord]
             do {
-                records = try await log.read(topics: [last.topic], from: .offset(last.position.offset), limit: 1)
+                // That one record: its partition from its offset, the topic's others from their end.
+                var positions = try await log.endOffsets(topics: [last.topic])
+                positions[TopicPartition(topic: last.topic, partition: last.position.partition)] = last.position.offset
+                records = try await log.read(topics: [last.topic], from: .positions(positions), limit: 1)
             } catch {
                 throw CheckpointCheckFailed(reason: "\(error)")
             }
@@ -188,7 +191,7 @@ public final class StreamFeed: StreamClient {
                     }
                     let items = await Self.decode(batch, topics: self.topics)
                     let live = caughtUp
-                    if let last = batch.last { mark = ReaderMark(after: last) }
+                    mark = mark.advanced(past: batch)
                     let batchMark = mark
                     inbox.post { $0.state.append((name, items, live, batchMark)) }
                     readPositions.withLock { positions in

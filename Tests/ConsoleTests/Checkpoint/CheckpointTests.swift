@@ -168,7 +168,7 @@ final class CheckpointTests: XCTestCase {
         let checkpointer = Checkpointer(store: store, inbox: inbox, interval: 60, longStretch: 3, now: start)
         var state = ConsoleState(backend: "test", tailCapacity: 10)
         let items = (0..<2).map { _ in StreamItem.ignored }
-        let mark = ReaderMark(resume: .offset(2), last: (topics.views, LogPosition(offset: 1), "id"))
+        let mark = ReaderMark(start: .beginning, positions: [TopicPartition(topic: topics.views): 2], last: (topics.views, LogPosition(offset: 1), "id"))
         state.ingest(items: items, reader: "views", mark: mark, now: start, live: false)
         state.status.connection = .connected(caughtUp: false)
         checkpointer.saveIfDue(&state, now: start.addingTimeInterval(120))
@@ -192,6 +192,18 @@ final class CheckpointTests: XCTestCase {
         await checkpointer.finish(saving: nil)
         XCTAssertEqual(state.uncheckpointed, 0, "a minute on: saves")
         XCTAssertNil(checkpointer.finalSource(&state), "nothing new to save at quit")
+    }
+
+    func testAMarkResumesEachPartitionPastWhatItRead() {
+        let first = LogRecord(topic: "t", position: LogPosition(partition: 0, offset: 7), key: "a", id: "1", timestamp: Date(), payload: [])
+        let second = LogRecord(topic: "t", position: LogPosition(partition: 2, offset: 3), key: "b", id: "2", timestamp: Date(), payload: [])
+        let third = LogRecord(topic: "t", position: LogPosition(partition: 0, offset: 9), key: "a", id: "3", timestamp: Date(), payload: [])
+        let mark = ReaderMark.beginning.advanced(past: [first, second]).advanced(past: [third])
+        XCTAssertEqual(mark.resume, .positions([
+            TopicPartition(topic: "t", partition: 0): 10, TopicPartition(topic: "t", partition: 2): 4,
+        ]))
+        XCTAssertEqual(mark.last?.id, "3")
+        XCTAssertEqual(ReaderMark.beginning.advanced(past: []).resume, .beginning)
     }
 
     func testACheckpointInAnotherFormatIsIgnoredQuietly() async throws {
