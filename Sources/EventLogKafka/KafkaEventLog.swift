@@ -22,7 +22,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         // topic would have brokers auto-create it with their default partitions.
         let admin = try KafkaHandle(
             type: RD_KAFKA_CONSUMER, conf: KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"]),
-            callbacks: KafkaCallbacks(status: status))
+            callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         topics = KafkaTopics(handle: admin, settings: settings, creator: topicCreator)
     }
 
@@ -37,7 +37,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         let status = KafkaStatus()
         return try await KafkaBlocking.run {
             let conf = try KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"])
-            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status))
+            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
             var metadata: UnsafePointer<rd_kafka_metadata>?
             let code = rd_kafka_metadata(handle.pointer, 1, nil, &metadata, kafkaMilliseconds(timeout))
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
@@ -87,7 +87,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         return try await KafkaBlocking.run {
             // A handle that names the group but never joins it: it only asks.
             let conf = try KafkaHandle.configuration(settings, ["group.id": group, "enable.auto.commit": "false"])
-            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status))
+            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
             let list = KafkaPartitionList(partitions.map { ($0, dos_kafka_offset_invalid()) })
             let code = rd_kafka_committed(handle.pointer, list.pointer, 10_000)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {

@@ -37,7 +37,7 @@ final class KafkaGroupConsumer: GroupConsumer, @unchecked Sendable {
         ])
         let strategy = settings.properties["partition.assignment.strategy"] ?? "cooperative-sticky"
         let membership = GroupMembership(cooperative: strategy.contains("cooperative"), endAtStart: endAtStart)
-        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, membership: membership))
+        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, membership: membership, printsLog: settings.printsLibraryLog))
         rd_kafka_poll_set_consumer(handle.pointer)
         let list = KafkaPartitionList(topics.map { (TopicPartition(topic: $0, partition: dos_kafka_partition_unassigned()), 0) })
         let code = rd_kafka_subscribe(handle.pointer, list.pointer)

@@ -27,7 +27,7 @@ final class KafkaProducer: @unchecked Sendable {
                 index: ticket.index, topic: ticket.topic, code: message.pointee.err,
                 position: LogPosition(partition: message.pointee.partition, offset: message.pointee.offset))
         }
-        handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, conf: conf, callbacks: KafkaCallbacks(status: status))
+        handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         self.status = status
         reports = PollLoop(name: "dos-kafka-producer", handle: handle)
     }

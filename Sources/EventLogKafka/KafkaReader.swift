@@ -30,7 +30,7 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             "enable.auto.offset.store": "false",
             "auto.offset.reset": "earliest",
         ])
-        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status))
+        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         rd_kafka_poll_set_consumer(handle.pointer)
         let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader")
         let start = try await KafkaBlocking.run { try Self.startOffsets(handle: handle, partitions: partitions, start: start) }

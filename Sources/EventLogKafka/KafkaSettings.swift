@@ -22,6 +22,9 @@ public struct KafkaSettings: Sendable, Equatable {
         self.replicationFactor = replicationFactor
     }
 
+    /// librdkafka's log lines are printed only when its `debug` property asks for them.
+    var printsLibraryLog: Bool { properties["debug"] != nil }
+
     /// Keys whose values never appear in a log line, a status bar or `dos doctor`.
     static func isSecret(_ key: String) -> Bool {
         let lowered = key.lowercased()

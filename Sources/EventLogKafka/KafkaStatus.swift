@@ -37,14 +37,24 @@ public final class KafkaStatus: Sendable {
 final class KafkaCallbacks: Sendable {
     let status: KafkaStatus
     let membership: GroupMembership?
+    /// librdkafka's own log lines go to stderr only when asked for (a `debug` property); its
+    /// errors reach the status through the error callback either way, never the screen.
+    let printsLog: Bool
 
-    init(status: KafkaStatus, membership: GroupMembership? = nil) {
+    init(status: KafkaStatus, membership: GroupMembership? = nil, printsLog: Bool = false) {
         self.status = status
         self.membership = membership
+        self.printsLog = printsLog
     }
 
     func install(on conf: OpaquePointer) {
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(self).toOpaque())
+        rd_kafka_conf_set_log_cb(conf) { handle, _, facility, line in
+            guard let handle, let opaque = rd_kafka_opaque(handle) else { return }
+            let callbacks = Unmanaged<KafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
+            guard callbacks.printsLog, let facility, let line else { return }
+            FileHandle.standardError.write(Data("librdkafka \(String(cString: facility)): \(String(cString: line))\n".utf8))
+        }
         rd_kafka_conf_set_error_cb(conf) { _, code, reason, opaque in
             guard let opaque else { return }
             let callbacks = Unmanaged<KafkaCallbacks>.fromOpaque(opaque).takeUnretainedValue()
