@@ -4,7 +4,7 @@ BUILD_FLAGS ?= --explicit-target-dependency-import-check error
 DOS_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run build test bench bench-pipeline bench-console clean
+.PHONY: help setup run build test bench bench-pipeline bench-console bench-kafka clean
 
 help: ## List these commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,6 +38,13 @@ bench-console: setup ## Run the console benchmark: 100,000 services and 1M event
 	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product ConsoleBenchmark $(BUILD_FLAGS)
 	.build/release/ConsoleBenchmark --dos .build/release/dos $(BENCH_ARGS)
+
+bench-kafka: setup ## Kafka: dos against kcat on Tansu (1M events), and saga throughput with the services as processes
+	@bash scripts/kafka-test-setup.sh
+	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product dos-kafka-mock $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product KafkaBenchmark $(BUILD_FLAGS)
+	LD_LIBRARY_PATH=$(CURDIR)/.venv-kafka/librdkafka .build/release/KafkaBenchmark --dos .build/release/dos $(BENCH_ARGS)
 
 clean: ## Remove build products
 	rm -rf .build

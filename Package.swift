@@ -84,6 +84,9 @@ let package = Package(
         .executableTarget(name: "PipelineBenchmark", dependencies: [
             "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "Model", "ServiceKit",
         ], path: "Benchmarks/PipelineBenchmark"),
+        .executableTarget(name: "KafkaBenchmark", dependencies: [
+            "EventLog", "EventLogKafka", "Events", "BenchmarkSupport",
+        ], path: "Benchmarks/KafkaBenchmark"),
         .executableTarget(name: "ConsoleBenchmark", dependencies: [
             "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model", "TestSupport", "BenchmarkSupport",
         ], path: "Benchmarks/ConsoleBenchmark"),

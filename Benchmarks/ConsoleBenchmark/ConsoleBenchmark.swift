@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// `ConsoleBenchmark`: the console with a huge directory — 100,000 services and about a

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Console
 import EventLog
 import EventLogSQLite

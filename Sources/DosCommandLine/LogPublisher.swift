@@ -18,7 +18,7 @@ public struct LogPublisher {
     let log: any EventLog
     let topic: String
     let printPositions: Bool
-    static let maximumBatch = 5_000
+    static let maximumBatch = 20_000
 
     public init(log: any EventLog, topic: String, printPositions: Bool) {
         self.log = log
@@ -30,8 +30,9 @@ public struct LogPublisher {
         guard RecordRules.isValidTopicName(topic) else { throw EventLogError.invalidTopicName(topic) }
         var reader = LineReader(descriptor: descriptor, maximumLineLength: CloudEventCodec.maximumEventSize)
         var report = Report()
+        var pending: [(line: Int, record: OutgoingRecord)] = []
+        let topics = Topics()
         while let lines = try reader.nextChunk() {
-            var pending: [(line: Int, record: OutgoingRecord)] = []
             for line in lines {
                 switch line {
                 case .tooLong(let number):
@@ -43,22 +44,37 @@ public struct LogPublisher {
                     case .failure(let error):
                         reject(number, error.reason, report: &report, errors: errors)
                     case .success(let event):
-                        let record = OutgoingRecord(topic: topic, key: Topics().key(for: event, on: topic), id: event.id, payload: Array(trimmed))
+                        let record = OutgoingRecord(topic: topic, key: topics.key(for: event, on: topic), id: event.id, payload: Array(trimmed))
                         pending.append((number, record))
                     }
                 }
             }
-            for start in stride(from: 0, to: pending.count, by: Self.maximumBatch) {
-                let batch = pending[start..<min(start + Self.maximumBatch, pending.count)]
-                let results = try await log.append(batch.map(\.record))
-                for (entry, result) in zip(batch, results) {
-                    if result.wasDuplicate { report.duplicates += 1 } else { report.published += 1 }
-                    if printPositions { output.line(Self.acknowledgement(line: entry.line, id: entry.record.id, result: result)) }
-                }
-                output.flush()
-            }
+            // Lines already waiting join the batch (one append for many chunks: a broker round
+            // trip per append is what a fast producer saves); a line typed by hand goes at once.
+            if pending.count < Self.maximumBatch, Self.hasInputWaiting(descriptor) { continue }
+            try await append(&pending, report: &report, output: output)
         }
+        try await append(&pending, report: &report, output: output)
         return report
+    }
+
+    private func append(_ pending: inout [(line: Int, record: OutgoingRecord)], report: inout Report, output: OutputWriter) async throws {
+        for start in stride(from: 0, to: pending.count, by: Self.maximumBatch) {
+            let batch = pending[start..<min(start + Self.maximumBatch, pending.count)]
+            let results = try await log.append(batch.map(\.record))
+            for (entry, result) in zip(batch, results) {
+                if result.wasDuplicate { report.duplicates += 1 } else { report.published += 1 }
+                if printPositions { output.line(Self.acknowledgement(line: entry.line, id: entry.record.id, result: result)) }
+            }
+            output.flush()
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether more input can be read at once (without waiting).
+    static func hasInputWaiting(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) > 0 && request.revents & Int16(POLLIN) != 0
     }
 
     private func reject(_ line: Int, _ reason: String, report: inout Report, errors: OutputWriter) {

@@ -11,11 +11,20 @@ final class KafkaConsumerCore: @unchecked Sendable {
     let queue: DispatchQueue
     let status: KafkaStatus
     private let closed = Atomic<Bool>(false)
+    /// The handle's consumer queue, for taking many fetched messages in one call (readers only:
+    /// group members take them one by one, so each rebalance is seen between two messages).
+    private let batchQueue: OpaquePointer?
 
-    init(handle: KafkaHandle, status: KafkaStatus, name: String) {
+    init(handle: KafkaHandle, status: KafkaStatus, name: String, batched: Bool = false) {
         self.handle = handle
         self.status = status
         queue = DispatchQueue(label: name)
+        batchQueue = batched ? rd_kafka_queue_get_consumer(handle.pointer) : nil
+    }
+
+    deinit {
+        // Before the handle goes (the core holds it).
+        if let batchQueue { rd_kafka_queue_destroy(batchQueue) }
     }
 
     var isClosed: Bool { closed.load(ordering: .relaxed) }
@@ -35,31 +44,60 @@ final class KafkaConsumerCore: @unchecked Sendable {
 
     /// Must run on `queue`.
     func pollNow(maxRecords: Int, waitMilliseconds: Int, onRecord: (LogRecord) -> Void) throws -> [LogRecord] {
+        let records = try pollMessages(maxRecords: maxRecords, waitMilliseconds: waitMilliseconds, onRecord: onRecord)
+        if !records.isEmpty { status.recordProgress() }
+        return records
+    }
+
+    private func pollMessages(maxRecords: Int, waitMilliseconds: Int, onRecord: (LogRecord) -> Void) throws -> [LogRecord] {
         var records: [LogRecord] = []
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(waitMilliseconds) * 1_000_000
-        while records.count < maxRecords, !isClosed {
+        // Wait only for the first record, in slices, so a close is noticed.
+        while records.isEmpty, !isClosed {
             let now = DispatchTime.now().uptimeNanoseconds
-            // Wait only for the first record, in slices, so a close is noticed.
-            let wait = records.isEmpty && now < deadline ? Int32(min(100, (deadline - now) / 1_000_000 + 1)) : 0
-            guard let message = rd_kafka_consumer_poll(handle.pointer, wait) else {
-                if !records.isEmpty || DispatchTime.now().uptimeNanoseconds >= deadline { break }
-                continue
+            let wait = now < deadline ? Int32(min(100, (deadline - now) / 1_000_000 + 1)) : 0
+            if let message = rd_kafka_consumer_poll(handle.pointer, wait) {
+                defer { rd_kafka_message_destroy(message) }
+                try take(message, into: &records, onRecord: onRecord)
+            } else if DispatchTime.now().uptimeNanoseconds >= deadline {
+                return records
             }
+        }
+        // Then what is already fetched, without waiting: many at a time where the core may.
+        if let batchQueue {
+            var messages = [UnsafeMutablePointer<rd_kafka_message_t>?](repeating: nil, count: min(max(0, maxRecords - records.count), 10_000))
+            while records.count < maxRecords, !isClosed, !messages.isEmpty {
+                let wanted = min(messages.count, maxRecords - records.count)
+                let count = messages.withUnsafeMutableBufferPointer { rd_kafka_consume_batch_queue(batchQueue, 0, $0.baseAddress, wanted) }
+                guard count > 0 else { break }
+                for index in 0..<count {
+                    guard let message = messages[index] else { continue }
+                    defer { rd_kafka_message_destroy(message) }
+                    try take(message, into: &records, onRecord: onRecord)
+                }
+            }
+            return records
+        }
+        while records.count < maxRecords, !isClosed, let message = rd_kafka_consumer_poll(handle.pointer, 0) {
             defer { rd_kafka_message_destroy(message) }
-            let code = message.pointee.err
-            if code != RD_KAFKA_RESP_ERR_NO_ERROR {
-                if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { continue }
-                let reason = Self.errorText(message)
-                status.record(code: code, reason: reason)
-                if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
-                continue
-            }
-            status.recordProgress()
-            let record = Self.record(message)
-            onRecord(record)
-            records.append(record)
+            try take(message, into: &records, onRecord: onRecord)
         }
         return records
+    }
+
+    /// One polled message: a record, an error librdkafka retries (status), or one that ends the reader.
+    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, into records: inout [LogRecord], onRecord: (LogRecord) -> Void) throws {
+        let code = message.pointee.err
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { return }
+            let reason = Self.errorText(message)
+            status.record(code: code, reason: reason)
+            if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
+            return
+        }
+        let record = Self.record(message)
+        onRecord(record)
+        records.append(record)
     }
 
     /// Errors a reader cannot get past by waiting; the rest librdkafka retries itself.

@@ -32,7 +32,7 @@ final class KafkaReader: LogReader, @unchecked Sendable {
         ])
         let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         rd_kafka_poll_set_consumer(handle.pointer)
-        let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader")
+        let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader", batched: true)
         let start = try await KafkaBlocking.run { try Self.startOffsets(handle: handle, partitions: partitions, start: start) }
         let list = KafkaPartitionList(start.offsets.map { ($0.key, $0.value) })
         let code = rd_kafka_assign(handle.pointer, list.pointer)
@@ -91,8 +91,12 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             let note: (LogRecord) -> Void = { record in self.positions[record.topicPartition] = record.position.offset + 1 }
             while true {
                 var records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds, onRecord: note)
-                let deadline = ContinuousClock.now + .seconds(5)
-                while records.isEmpty, waitMilliseconds < 5_000, ContinuousClock.now < deadline, mayHaveUnfetchedRecords() {
+                // Records below a watermark come within seconds; a partition not fetched even once
+                // (brokers answering with errors, one down) gets longer before "nothing" is said.
+                let started = ContinuousClock.now
+                while records.isEmpty, waitMilliseconds < 5_000 {
+                    let unfetched = unfetchedState()
+                    guard unfetched != .none, ContinuousClock.now - started < (unfetched == .neverFetched ? .seconds(30) : .seconds(5)) else { break }
                     records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: 100, onRecord: note)
                 }
                 let kept = skippingEarly(records)
@@ -114,15 +118,20 @@ final class KafkaReader: LogReader, @unchecked Sendable {
         }
     }
 
+    enum Unfetched { case none, belowWatermark, neverFetched }
+
     /// Whether a partition may hold records that have not come yet: below the high watermark the
     /// last fetch brought, or not fetched at all yet. (The fetch's watermark, not a lookup: no
     /// round trip, and right even on brokers whose offset lookups are not.)
-    private func mayHaveUnfetchedRecords() -> Bool {
-        positions.contains { partition, position in
+    private func unfetchedState() -> Unfetched {
+        var state = Unfetched.none
+        for (partition, position) in positions {
             var low: Int64 = 0, high: Int64 = -1
             let code = rd_kafka_get_watermark_offsets(core.handle.pointer, partition.topic, partition.partition, &low, &high)
-            return code != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 || position < high
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 { return .neverFetched }
+            if position < high { state = .belowWatermark }
         }
+        return state
     }
 
     func close() async {

@@ -11,12 +11,7 @@ import TestSupport
     /// Runs `body` against a new mock cluster.
     static func onMockCluster(_ body: (ConformanceBackend) async throws -> Void) async throws {
         let cluster = try await KafkaMockCluster(brokers: 1)
-        let settings = KafkaSettings(brokers: cluster.bootstrap, partitions: 1, replicationFactor: 1)
-        let backend = ConformanceBackend(
-            name: "kafka-mock", commandLineArguments: ["--brokers", cluster.bootstrap], deduplicatesIDs: false, ordersAcrossTopics: false
-        ) {
-            try KafkaEventLog(settings: settings, topicCreator: MockClusterTopics(cluster: cluster))
-        }
+        let backend = ConformanceBackend.kafka(name: "kafka-mock", brokers: cluster.bootstrap, topicCreator: MockClusterTopics(cluster: cluster))
         try await body(backend)
         cluster.stop()
     }

@@ -27,12 +27,7 @@ import TestSupport
     /// Runs `body` against a new Tansu broker.
     static func onTansu(_ body: (ConformanceBackend) async throws -> Void) async throws {
         let broker = try await TansuBroker()
-        let settings = KafkaSettings(brokers: broker.bootstrap, partitions: 1, replicationFactor: 1)
-        let backend = ConformanceBackend(
-            name: "tansu", commandLineArguments: ["--brokers", broker.bootstrap], deduplicatesIDs: false, ordersAcrossTopics: false
-        ) {
-            try KafkaEventLog(settings: settings)
-        }
+        let backend = ConformanceBackend.kafka(name: "tansu", brokers: broker.bootstrap)
         try await body(backend)
         broker.stop()
     }

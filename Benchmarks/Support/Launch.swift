@@ -1,25 +1,33 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs other programs (cp, tmux, this benchmark's own child runs) with posix_spawn and
+public struct LaunchError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Runs other programs (cp, tmux, kcat, a benchmark's own child runs) with posix_spawn and
 /// waitpid: quick enough to look at a tmux pane every couple of milliseconds, and safe to call
 /// from async code (Foundation's `Process.waitUntilExit` can hang there on Linux).
-enum Launch {
+public enum Launch {
     /// Runs to the end; returns the exit status. Standard input, output and error are /dev/null
     /// when `quiet` (a daemon such as tmux's server must not hold our pipes), else ours.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], quiet: Bool = false) throws -> Int32 {
+    public static func run(_ executable: String, _ arguments: [String], quiet: Bool = false) throws -> Int32 {
         try spawn(executable, arguments, capture: false, quiet: quiet).status
     }
 
     /// Runs to the end and returns its standard output (standard error passes through).
-    static func output(_ executable: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
+    public static func output(_ executable: String, _ arguments: [String]) throws -> (status: Int32, text: String) {
         let result = try spawn(executable, arguments, capture: true, quiet: false)
         return (result.status, String(decoding: result.output, as: UTF8.self))
     }
 
     private static func spawn(_ executable: String, _ arguments: [String], capture: Bool, quiet: Bool) throws -> (status: Int32, output: [UInt8]) {
         var pipeEnds: [Int32] = [-1, -1]
-        if capture, pipe(&pipeEnds) != 0 { throw BenchmarkError("pipe failed: errno \(errno)") }
+        if capture, pipe(&pipeEnds) != 0 { throw LaunchError("pipe failed: errno \(errno)") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,7 +47,7 @@ enum Launch {
         if capture { close(pipeEnds[1]) }
         guard spawned == 0 else {
             if capture { close(pipeEnds[0]) }
-            throw BenchmarkError("cannot start \(executable): errno \(spawned)")
+            throw LaunchError("cannot start \(executable): errno \(spawned)")
         }
         var output: [UInt8] = []
         if capture {
@@ -58,7 +66,7 @@ enum Launch {
     }
 
     /// The full path of a program on PATH.
-    static func which(_ name: String) -> String? {
+    public static func which(_ name: String) -> String? {
         if name.contains("/") { return name }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
