@@ -69,14 +69,8 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
 
     public func consumer(group: String, topics names: [String], options: ConsumerOptions) async throws -> any GroupConsumer {
         guard RecordRules.isValidGroupName(group) else { throw EventLogError.invalidGroupName(group) }
-        let partitions = try await topics.partitions(of: names)
-        var endAtStart: [TopicPartition: Int64]?
-        if options.startWithoutCommit == .end {
-            let handle = topics.handle
-            endAtStart = try await KafkaBlocking.run {
-                try Dictionary(uniqueKeysWithValues: partitions.map { ($0, try KafkaReader.watermarks(handle: handle, $0).high) })
-            }
-        }
+        _ = try await topics.ensure(names)
+        let endAtStart = options.startWithoutCommit == .end ? try await endOffsets(topics: names) : nil
         return try KafkaGroupConsumer.open(settings: settings, status: status, group: group, topics: names, options: options, endAtStart: endAtStart)
     }
 
