@@ -20,9 +20,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         producer = try KafkaProducer(settings: settings, status: status)
         // Metadata is asked through a consumer-type handle: a producer's request for an unknown
         // topic would have brokers auto-create it with their default partitions.
-        let admin = try KafkaHandle(
-            type: RD_KAFKA_CONSUMER, conf: KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"]),
-            callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
+        let admin = try KafkaHandle(consumer: settings, properties: ["allow.auto.create.topics": "false"], status: status)
         topics = KafkaTopics(handle: admin, settings: settings, creator: topicCreator)
     }
 
@@ -36,8 +34,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     public static func describeCluster(settings: KafkaSettings, timeout: Duration) async throws -> String {
         let status = KafkaStatus()
         return try await KafkaBlocking.run {
-            let conf = try KafkaHandle.configuration(settings, ["allow.auto.create.topics": "false"])
-            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
+            let handle = try KafkaHandle(consumer: settings, properties: ["allow.auto.create.topics": "false"], status: status)
             var metadata: UnsafePointer<rd_kafka_metadata>?
             let code = rd_kafka_metadata(handle.pointer, 1, nil, &metadata, kafkaMilliseconds(timeout))
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
@@ -80,8 +77,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         let settings = self.settings, status = self.status
         return try await KafkaBlocking.run {
             // A handle that names the group but never joins it: it only asks.
-            let conf = try KafkaHandle.configuration(settings, ["group.id": group, "enable.auto.commit": "false"])
-            let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
+            let handle = try KafkaHandle(consumer: settings, properties: ["group.id": group, "enable.auto.commit": "false"], status: status)
             let list = KafkaPartitionList(partitions.map { ($0, dos_kafka_offset_invalid()) })
             let code = rd_kafka_committed(handle.pointer, list.pointer, 10_000)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {

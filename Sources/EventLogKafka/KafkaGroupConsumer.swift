@@ -25,7 +25,7 @@ final class KafkaGroupConsumer: GroupConsumer, @unchecked Sendable {
         // (brokers refuse one below their `group.min.session.timeout.ms`, 6 s by default; the
         // error says so).
         let session = max(1, Int(kafkaMilliseconds(options.sessionTimeout)))
-        let conf = try KafkaHandle.configuration(settings, [
+        let properties = [
             "group.id": group,
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
@@ -34,10 +34,10 @@ final class KafkaGroupConsumer: GroupConsumer, @unchecked Sendable {
             "session.timeout.ms": String(session),
             "heartbeat.interval.ms": String(max(1, min(3_000, session / 3))),
             "max.poll.interval.ms": String(session),
-        ])
+        ]
         let strategy = settings.properties["partition.assignment.strategy"] ?? "cooperative-sticky"
         let membership = GroupMembership(cooperative: strategy.contains("cooperative"), endAtStart: endAtStart)
-        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, membership: membership, printsLog: settings.printsLibraryLog))
+        let handle = try KafkaHandle(consumer: settings, properties: properties, status: status, membership: membership)
         rd_kafka_poll_set_consumer(handle.pointer)
         let list = KafkaPartitionList(topics.map { (TopicPartition(topic: $0, partition: dos_kafka_partition_unassigned()), 0) })
         let code = rd_kafka_subscribe(handle.pointer, list.pointer)

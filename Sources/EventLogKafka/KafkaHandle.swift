@@ -46,6 +46,14 @@ final class KafkaHandle: @unchecked Sendable {
         pointer = handle
     }
 
+    /// A consumer-type handle (readers, group members, metadata and admin requests): dos's
+    /// defaults, then `properties`, then the user's; its callbacks reach `status` (and `membership`).
+    convenience init(consumer settings: KafkaSettings, properties: [String: String], status: KafkaStatus, membership: GroupMembership? = nil) throws {
+        try self.init(
+            type: RD_KAFKA_CONSUMER, conf: Self.configuration(settings, properties),
+            callbacks: KafkaCallbacks(status: status, membership: membership, printsLog: settings.printsLibraryLog))
+    }
+
     deinit {
         rd_kafka_destroy(pointer)
     }
