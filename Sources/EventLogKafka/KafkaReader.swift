@@ -23,14 +23,13 @@ final class KafkaReader: LogReader, @unchecked Sendable {
     }
 
     static func open(settings: KafkaSettings, status: KafkaStatus, partitions: [TopicPartition], from start: StartPoint) async throws -> KafkaReader {
-        let conf = try KafkaHandle.configuration(settings, [
+        let handle = try KafkaHandle(consumer: settings, properties: [
             // Never joins (partitions are assigned), never commits; librdkafka wants a name.
             "group.id": "dos-reader-\(UUID().uuidString.lowercased())",
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
             "auto.offset.reset": "earliest",
-        ])
-        let handle = try KafkaHandle(type: RD_KAFKA_CONSUMER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
+        ], status: status)
         rd_kafka_poll_set_consumer(handle.pointer)
         let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader", batched: true)
         let start = try await KafkaBlocking.run { try Self.startOffsets(handle: handle, partitions: partitions, start: start) }
@@ -91,12 +90,10 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             let note: (LogRecord) -> Void = { record in self.positions[record.topicPartition] = record.position.offset + 1 }
             while true {
                 var records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds, onRecord: note)
-                // Records below a watermark come within seconds; a partition not fetched even once
-                // (brokers answering with errors, one down) gets longer before "nothing" is said.
+                // Records known to be there are waited for; while fetches fail (a broker answering
+                // with errors, or down) that may take a while, and "nothing" would be wrong.
                 let started = ContinuousClock.now
-                while records.isEmpty, waitMilliseconds < 5_000 {
-                    let unfetched = unfetchedState()
-                    guard unfetched != .none, ContinuousClock.now - started < (unfetched == .neverFetched ? .seconds(30) : .seconds(5)) else { break }
+                while records.isEmpty, waitMilliseconds < 5_000, ContinuousClock.now - started < .seconds(30), mayHaveUnfetchedRecords() {
                     records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: 100, onRecord: note)
                 }
                 let kept = skippingEarly(records)
@@ -118,20 +115,18 @@ final class KafkaReader: LogReader, @unchecked Sendable {
         }
     }
 
-    enum Unfetched { case none, belowWatermark, neverFetched }
-
     /// Whether a partition may hold records that have not come yet: below the high watermark the
-    /// last fetch brought, or not fetched at all yet. (The fetch's watermark, not a lookup: no
-    /// round trip, and right even on brokers whose offset lookups are not.)
-    private func unfetchedState() -> Unfetched {
-        var state = Unfetched.none
-        for (partition, position) in positions {
+    /// last fetch brought, or not fetched at all yet. A partition the fetches show caught up is
+    /// asked once more (a fetch that failed may have brought no watermark worth the name); a
+    /// broker whose offset lookups fall short (Tansu) then changes nothing.
+    private func mayHaveUnfetchedRecords() -> Bool {
+        positions.contains { partition, position in
             var low: Int64 = 0, high: Int64 = -1
             let code = rd_kafka_get_watermark_offsets(core.handle.pointer, partition.topic, partition.partition, &low, &high)
-            if code != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 { return .neverFetched }
-            if position < high { state = .belowWatermark }
+            if code != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 || position < high { return true }
+            guard let asked = try? Self.watermarks(handle: core.handle, partition, timeoutMilliseconds: 5_000) else { return false }
+            return position < asked.high
         }
-        return state
     }
 
     func close() async {
