@@ -126,7 +126,7 @@ public final class ChildProcess: Sendable {
     }
 
     /// Reaps the child if it has ended (without blocking).
-    private var hasExited: Bool {
+    public var hasExited: Bool {
         waitStatus.withLock { recorded in
             if recorded != nil { return true }
             var status: Int32 = 0

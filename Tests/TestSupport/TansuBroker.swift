@@ -15,20 +15,27 @@ public final class TansuBroker: Sendable {
     public let bootstrap: String
     private let process: ChildProcess
 
+    /// Starts it on a free port (again on another, should the port be taken before Tansu binds it).
     public init() async throws {
         let executable = try Self.executable()
-        let port = try Self.freePort()
-        let url = "tcp://127.0.0.1:\(port)"
-        process = try ChildProcess(executable, ["broker", "--listener-url", url, "--advertised-listener-url", url, "--silent"])
-        bootstrap = "127.0.0.1:\(port)"
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !Self.accepts(port: port) {
-            guard ContinuousClock.now < deadline else {
-                process.kill()
-                throw Unavailable(description: "tansu did not listen on \(bootstrap) within 20 s: \(process.standardError)")
+        var lastProblem = ""
+        for _ in 0..<3 {
+            let port = try Self.freePort()
+            let url = "tcp://127.0.0.1:\(port)"
+            let process = try ChildProcess(executable, ["broker", "--listener-url", url, "--advertised-listener-url", url, "--silent"])
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !Self.accepts(port: port), !process.hasExited, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
             }
-            try await Task.sleep(for: .milliseconds(20))
+            if Self.accepts(port: port) {
+                self.process = process
+                bootstrap = "127.0.0.1:\(port)"
+                return
+            }
+            process.kill()
+            lastProblem = "tansu did not listen on 127.0.0.1:\(port): \(process.standardError)"
         }
+        throw Unavailable(description: lastProblem)
     }
 
     deinit { process.kill() }
