@@ -10,11 +10,12 @@ import Foundation
 ///                    [--sagas 5000]
 ///     KafkaBenchmark consume --brokers B --topic T --count N    one of "ours" consume runs
 ///
-/// 1. Starts Tansu (memory) on a free port, writes `--events` CloudEvents of about 300 bytes to
-///    a file, and in each run, on fresh topics of three partitions: produces them with
+/// 1. Writes `--events` CloudEvents of about 300 bytes to a file. Each run starts a fresh Tansu
+///    (memory) on a free port with topics of three partitions and produces the events with
 ///    `dos log publish` and with `kcat -P` (idempotent, acks=all, linger 5 ms), then reads them
 ///    back with this program's consume mode (a dos reader decoding every envelope) and with
-///    `kcat -C`. The order of the two tools alternates from run to run.
+///    `kcat -C`. kcat writes the same records dos does (key and a 36-byte id header), and also
+///    the bare lines for reference. The tools' order alternates from run to run.
 /// 2. Saga throughput: librdkafka's mock cluster (Tansu's group coordinator loses a departed
 ///    leader), the four services as separate `dos serve` processes, `dos apply` of `--sagas`
 ///    providers, timed until every saga has completed.
@@ -93,23 +94,18 @@ struct KafkaBenchmark {
         let log = try KafkaEventLog(settings: KafkaSettings(brokers: brokers, partitions: 3))
         let reader = try await log.reader(topics: [topic], from: .beginning)
         var read = 0, undecodable = 0
-        while read < count {
-            let batch = try await reader.poll(maxRecords: 10_000, timeout: .seconds(10))
+        // The next batch is fetched while this one is decoded.
+        var batch = try await reader.poll(maxRecords: 10_000, timeout: .seconds(10))
+        while true {
             if batch.isEmpty { throw LaunchError("consume: stopped at \(read) of \(count)") }
-            // Decoded on both cores, as the console's feed decodes a long replay.
-            undecodable += await withTaskGroup(of: Int.self) { group in
-                let half = batch.count / 2
-                for part in [batch[..<half], batch[half...]] {
-                    group.addTask {
-                        part.reduce(0) { failed, record in
-                            if case .failure = CloudEventCodec.decode(record.payload) { return failed + 1 }
-                            return failed
-                        }
-                    }
-                }
-                return await group.reduce(0, +)
-            }
             read += batch.count
+            let current = batch, more = read < count
+            async let next = more ? reader.poll(maxRecords: 10_000, timeout: .seconds(10)) : []
+            for index in current.indices {
+                if case .failure = CloudEventCodec.decode(current[index]) { undecodable += 1 }
+            }
+            batch = try await next
+            if !more { break }
         }
         await reader.close()
         await log.close()
@@ -118,52 +114,70 @@ struct KafkaBenchmark {
 
     // MARK: The run
 
+    /// How each tool produces and consumes, as shell command lines.
+    struct Tool {
+        var name: String
+        var produce: String
+        var consume: String
+    }
+
     static func run(_ settings: Settings) async throws {
         guard let kcat = Launch.which("kcat") else { throw LaunchError("kcat not found (scripts/setup.sh installs it)") }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("dos-kafka-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
         let events = (work as NSString).appendingPathComponent("events.jsonl")
-        try writeEvents(settings.events, to: events)
+        let keyed = (work as NSString).appendingPathComponent("keyed.txt")
+        try writeEvents(settings.events, to: events, keyedTo: keyed)
         let self_ = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
 
         let port = 19_400 + Int(getpid() % 500)
         let brokers = "127.0.0.1:\(port)"
         let url = "tcp://\(brokers)"
-        let tansu = try Background(settings.tansu, ["broker", "--listener-url", url, "--advertised-listener-url", url, "--silent"])
-        defer { tansu.stop() }
-        try await Task.sleep(for: .seconds(1))
-        let admin = try KafkaEventLog(settings: KafkaSettings(brokers: brokers, partitions: 3))
+        let count = settings.events
+        // kcat writes the same records as dos (the entity id as key, a 36-byte "dos-id" header:
+        // static, as kcat cannot take one per line), and, for reference, the bare lines.
+        let produceFlags = "-X enable.idempotence=true -X acks=all -X linger.ms=5"
+        let header = "dos-id=" + String(repeating: "0", count: 36)
+        let tools = [
+            Tool(name: "dos",
+                 produce: "\(settings.dos) log publish --brokers \(brokers) --data-dir \(work)/data --topic bench.dos --quiet < \(events)",
+                 consume: "\(self_) consume --brokers \(brokers) --topic bench.dos --count \(count)"),
+            Tool(name: "kcat",
+                 produce: "\(kcat) -P -b \(brokers) -t bench.kcat -K '\t' -H \(header) -l \(produceFlags) \(keyed) 2>/dev/null",
+                 consume: "\(kcat) -C -b \(brokers) -t bench.kcat -o beginning -c \(count) -q > /dev/null 2>&1"),
+            Tool(name: "kcat-bare",
+                 produce: "\(kcat) -P -b \(brokers) -t bench.bare -l \(produceFlags) \(events) 2>/dev/null",
+                 consume: "\(kcat) -C -b \(brokers) -t bench.bare -o beginning -c \(count) -q > /dev/null 2>&1"),
+        ]
 
         var produce: [String: [Double]] = [:], consume: [String: [Double]] = [:]
         for run in 1...settings.runs {
-            let ours = "bench.dos.\(run)", theirs = "bench.kcat.\(run)"
-            try await admin.createTopics([ours, theirs])
-            let kcatProduce = "\(kcat) -P -b \(brokers) -t \(theirs) -l -X enable.idempotence=true -X acks=all -X linger.ms=5 \(events) 2>/dev/null"
-            let dosProduce = "\(settings.dos) log publish --brokers \(brokers) --data-dir \(work)/data --topic \(ours) --quiet < \(events)"
-            let kcatConsume = "\(kcat) -C -b \(brokers) -t \(theirs) -o beginning -c \(settings.events) -q > /dev/null 2>&1"
-            let dosConsume = "\(self_) consume --brokers \(brokers) --topic \(ours) --count \(settings.events)"
+            // A fresh broker per run: Tansu keeps every record in memory.
+            let tansu = try Background(settings.tansu, ["broker", "--listener-url", url, "--advertised-listener-url", url, "--silent"])
+            defer { tansu.stop() }
+            try await Task.sleep(for: .seconds(1))
+            let admin = try KafkaEventLog(settings: KafkaSettings(brokers: brokers, partitions: 3))
+            try await admin.createTopics(["bench.dos", "bench.kcat", "bench.bare"])
+            await admin.close()
             // Alternate which goes first: the broker's memory grows as the run goes on.
-            let order = run % 2 == 1 ? [("dos", dosProduce, dosConsume), ("kcat", kcatProduce, kcatConsume)]
-                : [("kcat", kcatProduce, kcatConsume), ("dos", dosProduce, dosConsume)]
-            for (tool, producing, _) in order { produce[tool, default: []].append(try seconds { try shell(producing) }) }
-            for (tool, _, consuming) in order { consume[tool, default: []].append(try seconds { try shell(consuming) }) }
-            note("run \(run): produce dos \(format(produce["dos"]?.last)) s, kcat \(format(produce["kcat"]?.last)) s; "
-                + "consume dos \(format(consume["dos"]?.last)) s, kcat \(format(consume["kcat"]?.last)) s")
+            let order = run % 2 == 1 ? tools : tools.reversed()
+            for tool in order { produce[tool.name, default: []].append(try seconds { try shell(tool.produce) }) }
+            for tool in order { consume[tool.name, default: []].append(try seconds { try shell(tool.consume) }) }
+            tansu.stop()
+            note("run \(run): " + tools.map { "\($0.name) produce \(format(produce[$0.name]?.last)) s, consume \(format(consume[$0.name]?.last)) s" }.joined(separator: "; "))
         }
-        await admin.close()
-        tansu.stop()
 
         let sagaRates = try await sagaThroughput(settings, work: work)
 
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(settings.events) events of about \(averageLine(events)) bytes; \(settings.runs) runs")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; \(count) events of about \(averageLine(events)) bytes; \(settings.runs) runs, medians")
         print("")
-        print("| phase | dos (s) | kcat (s) | dos events/s | kcat events/s | dos/kcat |")
+        print("| phase | dos (s) | kcat, same records (s) | dos / kcat | kcat, bare lines (s) | dos / kcat bare |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for (phase, times) in [("produce", produce), ("consume", consume)] {
-            let ours = Statistics.median(times["dos"] ?? []), theirs = Statistics.median(times["kcat"] ?? [])
-            let n = Double(settings.events)
-            print("| \(phase) | \(format(ours)) | \(format(theirs)) | \(Int(n / ours)) | \(Int(n / theirs)) | \(String(format: "%.2f", theirs / ours)) |")
+            let ours = Statistics.median(times["dos"] ?? []), same = Statistics.median(times["kcat"] ?? [])
+            let bare = Statistics.median(times["kcat-bare"] ?? [])
+            print("| \(phase) | \(format(ours)) | \(format(same)) | \(String(format: "%.2f", same / ours)) | \(format(bare)) | \(String(format: "%.2f", bare / ours)) |")
         }
         print("")
         print("saga throughput (\(settings.sagas) create-provider sagas, services as four processes, mock cluster): "
@@ -178,21 +192,33 @@ struct KafkaBenchmark {
         return size / max(1, text.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 })
     }
 
-    /// CloudEvents as `dos log publish` takes them: about 300 bytes each.
-    static func writeEvents(_ count: Int, to path: String) throws {
+    /// CloudEvents as `dos log publish` takes them (about 300 bytes each), and the same lines
+    /// keyed for `kcat -K '\t'` (the subject, as dos keys them, a tab, the line).
+    static func writeEvents(_ count: Int, to path: String, keyedTo keyedPath: String) throws {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let file = FileHandle(forWritingAtPath: path) else { throw LaunchError("cannot write \(path)") }
-        defer { try? file.close() }
-        var chunk = ""
+        _ = FileManager.default.createFile(atPath: keyedPath, contents: nil)
+        guard let file = FileHandle(forWritingAtPath: path), let keyedFile = FileHandle(forWritingAtPath: keyedPath) else {
+            throw LaunchError("cannot write \(path)")
+        }
+        defer {
+            try? file.close()
+            try? keyedFile.close()
+        }
+        var chunk = "", keyedChunk = ""
         for index in 0..<count {
             let id = UUID().uuidString.lowercased(), subject = UUID().uuidString.lowercased()
-            chunk += #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.create.provider.v1","subject":"\#(subject)","time":"2026-11-27T15:00:00.000Z","datacontenttype":"application/json","data":{"kind":"provider","name":"Provider \#(index)"}}"# + "\n"
+            let line = #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.provider.create.v1","subject":"\#(subject)","time":"2026-11-27T15:00:00.000Z","datacontenttype":"application/json","data":{"kind":"provider","name":"Provider \#(index)"}}"# + "\n"
+            chunk += line
+            keyedChunk += subject + "\t" + line
             if index % 10_000 == 9_999 {
                 file.write(Data(chunk.utf8))
+                keyedFile.write(Data(keyedChunk.utf8))
                 chunk = ""
+                keyedChunk = ""
             }
         }
         file.write(Data(chunk.utf8))
+        keyedFile.write(Data(keyedChunk.utf8))
     }
 
     // MARK: Sagas end to end

@@ -5,14 +5,16 @@
 #include <string.h>
 
 // rd_kafka_producev() is variadic (Swift cannot call it): one record with its key, its id as the
-// "dos-id" header, a creation time, and an opaque for the delivery report. The payload is copied.
+// "dos-id" header, a creation time, and an opaque for the delivery report. The payload is NOT
+// copied: the caller keeps it until the delivery report (the key and header are copied).
+// The topic is a handle the caller keeps (looking a topic up by name costs a lock per record).
 static inline rd_kafka_resp_err_t dos_kafka_produce(
-    rd_kafka_t *rk, const char *topic, const void *key, size_t key_size, const void *value, size_t value_size,
-    const char *id, int64_t timestamp_ms, void *opaque) {
+    rd_kafka_t *rk, rd_kafka_topic_t *topic, const void *key, size_t key_size, const void *value, size_t value_size,
+    const char *id, size_t id_size, int64_t timestamp_ms, void *opaque) {
     return rd_kafka_producev(
-        rk, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        rk, RD_KAFKA_V_RKT(topic), RD_KAFKA_V_MSGFLAGS(0),
         RD_KAFKA_V_KEY(key, key_size), RD_KAFKA_V_VALUE((void *)value, value_size),
-        RD_KAFKA_V_HEADER("dos-id", id, (ssize_t)strlen(id)), RD_KAFKA_V_TIMESTAMP(timestamp_ms),
+        RD_KAFKA_V_HEADER("dos-id", id, (ssize_t)id_size), RD_KAFKA_V_TIMESTAMP(timestamp_ms),
         RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
 }
 

@@ -2,20 +2,34 @@
 import Glibc
 #endif
 
-/// Splits a file descriptor's bytes into numbered lines, a chunk at a time.
+/// Splits a file descriptor's bytes into numbered lines, a read at a time.
 ///
-/// Each `nextChunk` returns the complete lines that one `read` made available, so a busy pipe
-/// yields big batches while a person typing gets every line at once. A line longer than
-/// `maximumLineLength` is reported as `.tooLong` and its bytes are dropped without being kept.
+/// Each `nextBlock` returns the complete lines that one `read` made available, so a busy pipe
+/// yields big batches while a person typing gets every line at once. The lines are ranges of
+/// one buffer (no array per line: a publisher copies only the lines it keeps). A line longer
+/// than `maximumLineLength` is reported as `.tooLong` and its bytes are dropped without being kept.
 public struct LineReader {
-    public enum Line: Equatable {
+    public enum Line: Equatable, Sendable {
         case text(number: Int, bytes: [UInt8])
         case tooLong(number: Int)
     }
 
+    /// One line of a block: where its bytes are, or that it was too long.
+    public enum Span: Equatable, Sendable {
+        case text(number: Int, range: Range<Int>)
+        case tooLong(number: Int)
+    }
+
+    /// The lines one read completed, as ranges of `bytes`.
+    public struct Block: Sendable {
+        public var bytes: [UInt8]
+        public var lines: [Span]
+    }
+
     private let descriptor: Int32
     private let maximumLineLength: Int
-    private var buffer: [UInt8] = []
+    /// The start of a line whose end has not been read yet.
+    private var partial: [UInt8] = []
     private var skippingLongLine = false
     private var lineNumber = 0
     private var finished = false
@@ -27,8 +41,19 @@ public struct LineReader {
         chunk = [UInt8](repeating: 0, count: chunkSize)
     }
 
-    /// The lines completed by the next read; nil at end of input. Throws on a read error.
+    /// The lines completed by the next read, each as its own array; nil at end of input.
     public mutating func nextChunk() throws -> [Line]? {
+        guard let block = try nextBlock() else { return nil }
+        return block.lines.map { span in
+            switch span {
+            case .text(let number, let range): .text(number: number, bytes: Array(block.bytes[range]))
+            case .tooLong(let number): .tooLong(number: number)
+            }
+        }
+    }
+
+    /// The lines completed by the next read; nil at end of input. Throws on a read error.
+    public mutating func nextBlock() throws -> Block? {
         guard !finished else { return nil }
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -36,47 +61,60 @@ public struct LineReader {
                 if errno == EINTR { continue }
                 throw LineReaderError.readFailed(errno: errno)
             }
-            if count == 0 {
-                finished = true
-                var lines: [Line] = []
-                if skippingLongLine {
-                    lines.append(.tooLong(number: lineNumber))
-                } else if !buffer.isEmpty {
-                    lineNumber += 1
-                    lines.append(.text(number: lineNumber, bytes: buffer))
-                }
-                buffer.removeAll()
-                return lines
-            }
-            let lines = split(chunk[0..<count])
-            if !lines.isEmpty { return lines }
+            if count == 0 { return finish() }
+            if let block = split(count), !block.lines.isEmpty { return block }
         }
     }
 
-    private mutating func split(_ bytes: ArraySlice<UInt8>) -> [Line] {
-        var lines: [Line] = []
-        var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
-            if skippingLongLine {
-                lines.append(.tooLong(number: lineNumber))
-                skippingLongLine = false
-            } else {
-                lineNumber += 1
-                buffer.append(contentsOf: bytes[start..<newline])
-                lines.append(buffer.count > maximumLineLength ? .tooLong(number: lineNumber) : .text(number: lineNumber, bytes: buffer))
-            }
-            buffer.removeAll(keepingCapacity: true)
+    /// End of input: the last line, if it had no newline.
+    private mutating func finish() -> Block {
+        finished = true
+        var block = Block(bytes: partial, lines: [])
+        if skippingLongLine {
+            block.lines.append(.tooLong(number: lineNumber))
+        } else if !partial.isEmpty {
+            lineNumber += 1
+            block.lines.append(.text(number: lineNumber, range: 0..<partial.count))
+        }
+        partial = []
+        return block
+    }
+
+    /// The lines the first `count` bytes of `chunk` complete; nil when they complete none.
+    private mutating func split(_ count: Int) -> Block? {
+        var lines: [Span] = []
+        var start = 0
+        if skippingLongLine {
+            guard let newline = Self.newline(in: chunk, from: 0, to: count) else { return nil }
+            lines.append(.tooLong(number: lineNumber))
+            skippingLongLine = false
             start = newline + 1
         }
-        if !skippingLongLine {
-            buffer.append(contentsOf: bytes[start...])
-            if buffer.count > maximumLineLength {
-                lineNumber += 1
-                skippingLongLine = true
-                buffer.removeAll()
-            }
+        var bytes = partial
+        bytes.append(contentsOf: chunk[start..<count])
+        partial.removeAll(keepingCapacity: true)
+        var lineStart = 0
+        while let newline = Self.newline(in: bytes, from: lineStart, to: bytes.count) {
+            lineNumber += 1
+            lines.append(newline - lineStart > maximumLineLength ? .tooLong(number: lineNumber) : .text(number: lineNumber, range: lineStart..<newline))
+            lineStart = newline + 1
         }
-        return lines
+        if bytes.count - lineStart > maximumLineLength {
+            lineNumber += 1
+            skippingLongLine = true
+        } else {
+            partial.append(contentsOf: bytes[lineStart...])
+        }
+        bytes.removeSubrange(lineStart...)
+        return lines.isEmpty ? nil : Block(bytes: bytes, lines: lines)
+    }
+
+    private static func newline(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard start < end else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, end - start) else { return nil }
+            return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+        }
     }
 }
 

@@ -19,6 +19,9 @@ public struct LogPublisher {
     let topic: String
     let printPositions: Bool
     static let maximumBatch = 20_000
+    /// Batches sent but not yet acknowledged while more input waits: the next batch is read
+    /// and checked while these travel.
+    static let batchesInFlight = 2
 
     public init(log: any EventLog, topic: String, printPositions: Bool) {
         self.log = log
@@ -26,49 +29,109 @@ public struct LogPublisher {
         self.printPositions = printPositions
     }
 
+    /// Lines checked as CloudEvents: the records to append (with their line numbers) and the rejections.
+    struct CheckedLines: Sendable {
+        var lineNumbers: [Int] = []
+        var records: [OutgoingRecord] = []
+        var rejections: [(line: Int, reason: String)] = []
+    }
+
+    /// Records handed to the log, their acknowledgement still to come.
+    private struct SentBatch {
+        var lineNumbers: [Int]
+        var records: [OutgoingRecord]
+        var pending: PendingAppend
+    }
+
     public func run(input descriptor: Int32, output: OutputWriter, errors: OutputWriter) async throws -> Report {
         guard RecordRules.isValidTopicName(topic) else { throw EventLogError.invalidTopicName(topic) }
         var reader = LineReader(descriptor: descriptor, maximumLineLength: CloudEventCodec.maximumEventSize)
         var report = Report()
-        var pending: [(line: Int, record: OutgoingRecord)] = []
-        let topics = Topics()
-        while let lines = try reader.nextChunk() {
-            for line in lines {
-                switch line {
-                case .tooLong(let number):
-                    reject(number, "longer than \(CloudEventCodec.maximumEventSize) bytes", report: &report, errors: errors)
-                case .text(let number, let bytes):
-                    let trimmed = Self.trimmed(bytes)
-                    if trimmed.isEmpty { continue }
-                    switch CloudEventCodec.decode(trimmed) {
-                    case .failure(let error):
-                        reject(number, error.reason, report: &report, errors: errors)
-                    case .success(let event):
-                        let record = OutgoingRecord(topic: topic, key: topics.key(for: event, on: topic), id: event.id, payload: Array(trimmed))
-                        pending.append((number, record))
-                    }
-                }
+        var waiting: [LineReader.Block] = []
+        var waitingLines = 0
+        var sent: [[SentBatch]] = []
+        var reachedEnd = false
+        while !reachedEnd {
+            if let block = try reader.nextBlock() {
+                waiting.append(block)
+                waitingLines += block.lines.count
+            } else {
+                reachedEnd = true
             }
-            // Lines already waiting join the batch (one append for many chunks: a broker round
+            // Lines already waiting join the batch (one append for many reads: a broker round
             // trip per append is what a fast producer saves); a line typed by hand goes at once.
-            if pending.count < Self.maximumBatch, Self.hasInputWaiting(descriptor) { continue }
-            try await append(&pending, report: &report, output: output)
+            let moreWaiting = !reachedEnd && Self.hasInputWaiting(descriptor)
+            if moreWaiting, waitingLines < Self.maximumBatch { continue }
+            // Checked in parts on every core; each part goes to the log as it is (in order).
+            var round: [SentBatch] = []
+            for part in await Self.checkOnAllCores(waiting, topic: topic) {
+                for rejection in part.rejections { reject(rejection.line, rejection.reason, report: &report, errors: errors) }
+                guard !part.records.isEmpty else { continue }
+                round.append(SentBatch(lineNumbers: part.lineNumbers, records: part.records, pending: try await log.startAppend(part.records)))
+            }
+            waiting.removeAll(keepingCapacity: true)
+            waitingLines = 0
+            sent.append(round)
+            // With nothing more to read, everything sent is acknowledged before waiting for input.
+            while sent.count > (moreWaiting ? Self.batchesInFlight : 0) {
+                for batch in sent.removeFirst() { try await acknowledge(batch, report: &report, output: output) }
+            }
         }
-        try await append(&pending, report: &report, output: output)
         return report
     }
 
-    private func append(_ pending: inout [(line: Int, record: OutgoingRecord)], report: inout Report, output: OutputWriter) async throws {
-        for start in stride(from: 0, to: pending.count, by: Self.maximumBatch) {
-            let batch = pending[start..<min(start + Self.maximumBatch, pending.count)]
-            let results = try await log.append(batch.map(\.record))
-            for (entry, result) in zip(batch, results) {
-                if result.wasDuplicate { report.duplicates += 1 } else { report.published += 1 }
-                if printPositions { output.line(Self.acknowledgement(line: entry.line, id: entry.record.id, result: result)) }
-            }
-            output.flush()
+    private func acknowledge(_ batch: SentBatch, report: inout Report, output: OutputWriter) async throws {
+        let results = try await batch.pending.results()
+        for (index, result) in results.enumerated() {
+            if result.wasDuplicate { report.duplicates += 1 } else { report.published += 1 }
+            if printPositions { output.line(Self.acknowledgement(line: batch.lineNumbers[index], id: batch.records[index].id, result: result)) }
         }
-        pending.removeAll(keepingCapacity: true)
+        output.flush()
+    }
+
+    /// Checks lines on every core (each is a whole CloudEvent decode): the parts in input order.
+    static func checkOnAllCores(_ blocks: [LineReader.Block], topic: String) async -> [CheckedLines] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let lineCount = blocks.reduce(0) { $0 + $1.lines.count }
+        guard cores > 1, lineCount >= 1_000 else { return blocks.map { check($0.lines[...], of: $0.bytes, topic: topic) } }
+        let parts = await withTaskGroup(of: (Int, CheckedLines).self) { group in
+            var part = 0
+            for block in blocks where !block.lines.isEmpty {
+                let size = (block.lines.count + cores - 1) / cores
+                for start in stride(from: 0, to: block.lines.count, by: size) {
+                    let lines = block.lines[start..<min(start + size, block.lines.count)]
+                    let index = part
+                    group.addTask { (index, check(lines, of: block.bytes, topic: topic)) }
+                    part += 1
+                }
+            }
+            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        return parts.keys.sorted().compactMap { parts[$0] }
+    }
+
+    static func check(_ lines: ArraySlice<LineReader.Span>, of bytes: [UInt8], topic: String) -> CheckedLines {
+        var checked = CheckedLines()
+        checked.records.reserveCapacity(lines.count)
+        checked.lineNumbers.reserveCapacity(lines.count)
+        let topics = Topics()
+        for line in lines {
+            switch line {
+            case .tooLong(let number):
+                checked.rejections.append((number, "longer than \(CloudEventCodec.maximumEventSize) bytes"))
+            case .text(let number, let range):
+                let trimmed = trimmed(bytes[range])
+                if trimmed.isEmpty { continue }
+                switch CloudEventCodec.check(trimmed) {
+                case .failure(let error):
+                    checked.rejections.append((number, error.reason))
+                case .success(let event):
+                    checked.lineNumbers.append(number)
+                    checked.records.append(OutgoingRecord(topic: topic, key: topics.key(for: event, on: topic), id: event.id, payload: Array(trimmed)))
+                }
+            }
+        }
+        return checked
     }
 
     /// Whether more input can be read at once (without waiting).
@@ -83,7 +146,7 @@ public struct LogPublisher {
     }
 
     /// The line without surrounding whitespace (a trailing CR from Windows files included).
-    static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
             return []

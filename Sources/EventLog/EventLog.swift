@@ -18,6 +18,12 @@ public protocol EventLog: Sendable {
     /// Appends records atomically in the given order, as one batch.
     func append(_ records: [OutgoingRecord]) async throws -> [AppendResult]
 
+    /// Hands records to the log in the given order and returns before they are acknowledged;
+    /// `PendingAppend.results()` waits for that (and throws what `append` would). Batches
+    /// started one after another keep their order, so a writer can prepare the next batch while
+    /// the last one travels. A backend that cannot overlap them appends at once.
+    func startAppend(_ records: [OutgoingRecord]) async throws -> PendingAppend
+
     /// A reader that belongs to no group (tails, replays); it commits nothing.
     func reader(topics: [String], from start: StartPoint) async throws -> any LogReader
 
@@ -35,6 +41,10 @@ public protocol EventLog: Sendable {
 }
 
 extension EventLog {
+    public func startAppend(_ records: [OutgoingRecord]) async throws -> PendingAppend {
+        PendingAppend(finished: try await append(records))
+    }
+
     public func append(_ record: OutgoingRecord) async throws -> AppendResult {
         let results = try await append([record])
         guard let result = results.first else { throw EventLogError.backend("append returned no result") }

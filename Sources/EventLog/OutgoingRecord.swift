@@ -28,3 +28,22 @@ public struct AppendResult: Sendable, Hashable {
         self.wasDuplicate = wasDuplicate
     }
 }
+
+/// A batch handed to the log whose acknowledgement may still be on its way (`EventLog.startAppend`).
+public struct PendingAppend: Sendable {
+    private let wait: @Sendable () async throws -> [AppendResult]
+
+    public init(wait: @escaping @Sendable () async throws -> [AppendResult]) {
+        self.wait = wait
+    }
+
+    /// A batch already appended.
+    public init(finished results: [AppendResult]) {
+        wait = { results }
+    }
+
+    /// Where each record landed, once all are acknowledged; throws if any could not be.
+    public func results() async throws -> [AppendResult] {
+        try await wait()
+    }
+}

@@ -19,9 +19,14 @@ public enum RecordRules {
 
     public static func check(_ record: OutgoingRecord) throws {
         guard isValidTopicName(record.topic) else { throw EventLogError.invalidTopicName(record.topic) }
-        guard !record.id.isEmpty else { throw EventLogError.emptyID }
-        guard record.payload.count <= maximumPayloadSize else {
-            throw EventLogError.payloadTooLarge(size: record.payload.count, limit: maximumPayloadSize)
+        try check(id: record.id, payloadSize: record.payload.count)
+    }
+
+    /// The checks of `check(_:)` but the topic's (for a batch whose topics are checked once).
+    public static func check(id: String, payloadSize: Int) throws {
+        guard !id.isEmpty else { throw EventLogError.emptyID }
+        guard payloadSize <= maximumPayloadSize else {
+            throw EventLogError.payloadTooLarge(size: payloadSize, limit: maximumPayloadSize)
         }
     }
 

@@ -14,6 +14,9 @@ final class KafkaConsumerCore: @unchecked Sendable {
     /// The handle's consumer queue, for taking many fetched messages in one call (readers only:
     /// group members take them one by one, so each rebalance is seen between two messages).
     private let batchQueue: OpaquePointer?
+    /// Topic names by librdkafka topic handle, so a record does not make its topic's string
+    /// again; touched only on `queue`.
+    private var topicNames = KafkaTopicNames()
 
     init(handle: KafkaHandle, status: KafkaStatus, name: String, batched: Bool = false) {
         self.handle = handle
@@ -33,23 +36,23 @@ final class KafkaConsumerCore: @unchecked Sendable {
     func markClosed() -> Bool { !closed.exchange(true, ordering: .relaxed) }
 
     /// Polls on the serial queue: waits up to `timeout` for a first record, then takes what is
-    /// already fetched, up to `maxRecords`. `onRecord` sees each record (on that queue).
-    func poll(maxRecords: Int, timeout: Duration, onRecord: @escaping @Sendable (LogRecord) -> Void = { _ in }) async throws -> [LogRecord] {
+    /// already fetched, up to `maxRecords`.
+    func poll(maxRecords: Int, timeout: Duration) async throws -> [LogRecord] {
         guard !isClosed else { throw EventLogError.closed }
         let waitMilliseconds = Int(kafkaMilliseconds(timeout))
         return try await KafkaBlocking.run(on: queue) { [self] in
-            try pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds, onRecord: onRecord)
+            try pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds)
         }
     }
 
     /// Must run on `queue`.
-    func pollNow(maxRecords: Int, waitMilliseconds: Int, onRecord: (LogRecord) -> Void) throws -> [LogRecord] {
-        let records = try pollMessages(maxRecords: maxRecords, waitMilliseconds: waitMilliseconds, onRecord: onRecord)
+    func pollNow(maxRecords: Int, waitMilliseconds: Int) throws -> [LogRecord] {
+        let records = try pollMessages(maxRecords: maxRecords, waitMilliseconds: waitMilliseconds)
         if !records.isEmpty { status.recordProgress() }
         return records
     }
 
-    private func pollMessages(maxRecords: Int, waitMilliseconds: Int, onRecord: (LogRecord) -> Void) throws -> [LogRecord] {
+    private func pollMessages(maxRecords: Int, waitMilliseconds: Int) throws -> [LogRecord] {
         var records: [LogRecord] = []
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(waitMilliseconds) * 1_000_000
         // Wait only for the first record, in slices, so a close is noticed.
@@ -58,7 +61,7 @@ final class KafkaConsumerCore: @unchecked Sendable {
             let wait = now < deadline ? Int32(min(100, (deadline - now) / 1_000_000 + 1)) : 0
             if let message = rd_kafka_consumer_poll(handle.pointer, wait) {
                 defer { rd_kafka_message_destroy(message) }
-                try take(message, into: &records, onRecord: onRecord)
+                try take(message, into: &records)
             } else if DispatchTime.now().uptimeNanoseconds >= deadline {
                 return records
             }
@@ -73,20 +76,20 @@ final class KafkaConsumerCore: @unchecked Sendable {
                 for index in 0..<count {
                     guard let message = messages[index] else { continue }
                     defer { rd_kafka_message_destroy(message) }
-                    try take(message, into: &records, onRecord: onRecord)
+                    try take(message, into: &records)
                 }
             }
             return records
         }
         while records.count < maxRecords, !isClosed, let message = rd_kafka_consumer_poll(handle.pointer, 0) {
             defer { rd_kafka_message_destroy(message) }
-            try take(message, into: &records, onRecord: onRecord)
+            try take(message, into: &records)
         }
         return records
     }
 
     /// One polled message: a record, an error librdkafka retries (status), or one that ends the reader.
-    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, into records: inout [LogRecord], onRecord: (LogRecord) -> Void) throws {
+    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, into records: inout [LogRecord]) throws {
         let code = message.pointee.err
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
             if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { return }
@@ -95,9 +98,7 @@ final class KafkaConsumerCore: @unchecked Sendable {
             if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
             return
         }
-        let record = Self.record(message)
-        onRecord(record)
-        records.append(record)
+        records.append(Self.record(message, topicNames: &topicNames))
     }
 
     /// Errors a reader cannot get past by waiting; the rest librdkafka retries itself.
@@ -123,9 +124,9 @@ final class KafkaConsumerCore: @unchecked Sendable {
 
     /// A consumed message as a record. Its id is the `dos-id` header; a record another producer
     /// wrote without one is known by where it is.
-    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> LogRecord {
+    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout KafkaTopicNames) -> LogRecord {
         let pointee = message.pointee
-        let topic = pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let topic = topicNames.name(of: pointee.rkt)
         let position = LogPosition(partition: pointee.partition, offset: pointee.offset)
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let milliseconds = rd_kafka_message_timestamp(message, &timestampType)
@@ -137,6 +138,21 @@ final class KafkaConsumerCore: @unchecked Sendable {
         } ?? "\(topic)-\(position.partition)-\(position.offset)"
         let payload = pointee.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: pointee.len)) } ?? []
         return LogRecord(topic: topic, position: position, key: key, id: id, timestamp: timestamp, payload: payload)
+    }
+}
+
+/// The name of the topic a consumer's records come from, made once per run of records from one
+/// topic rather than once per record. The name is checked each time (a handle freed after a
+/// rebalance could be reused for another topic), which costs a comparison, not an allocation.
+struct KafkaTopicNames {
+    private var last: (name: String, bytes: [CChar])?
+
+    mutating func name(of handle: OpaquePointer?) -> String {
+        guard let handle, let current = rd_kafka_topic_name(handle) else { return "" }
+        if let last, strcmp(current, last.bytes) == 0 { return last.name }
+        let name = String(cString: current)
+        last = (name, Array(name.utf8CString))
+        return name
     }
 }
 

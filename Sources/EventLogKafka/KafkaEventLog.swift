@@ -54,9 +54,24 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     }
 
     public func append(_ records: [OutgoingRecord]) async throws -> [AppendResult] {
-        for record in records { try RecordRules.check(record) }
-        _ = try await topics.ensure(Array(Set(records.map(\.topic))))
-        return try await producer.append(records)
+        try await startAppend(records).results()
+    }
+
+    public func startAppend(_ records: [OutgoingRecord]) async throws -> PendingAppend {
+        let names = Self.distinctTopics(records)
+        try RecordRules.check(topics: names)
+        for index in records.indices { try RecordRules.check(id: records[index].id, payloadSize: records[index].payload.count) }
+        _ = try await topics.ensure(names)
+        let producer = self.producer
+        let batch = try await producer.start(records)
+        return PendingAppend { try await producer.results(of: batch) }
+    }
+
+    /// The topics a batch writes to, in first-seen order (most batches have one).
+    private static func distinctTopics(_ records: [OutgoingRecord]) -> [String] {
+        var topics: [String] = []
+        for record in records where topics.last != record.topic && !topics.contains(record.topic) { topics.append(record.topic) }
+        return topics
     }
 
     public func reader(topics names: [String], from start: StartPoint) async throws -> any LogReader {
@@ -92,7 +107,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         let partitions = try await topics.partitions(of: names)
         let handle = topics.handle
         return try await KafkaBlocking.run {
-            try Dictionary(uniqueKeysWithValues: partitions.map { ($0, try KafkaReader.watermarks(handle: handle, $0).high) })
+            try KafkaReader.listOffsets(handle: handle, partitions, at: dos_kafka_offset_end())
         }
     }
 

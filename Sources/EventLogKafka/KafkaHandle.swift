@@ -24,7 +24,10 @@ final class KafkaHandle: @unchecked Sendable {
         merged.merge(settings.properties) { _, user in user }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             var error = [CChar](repeating: 0, count: 512)
-            if rd_kafka_conf_set(conf, key, value, &error, error.count) != RD_KAFKA_CONF_OK {
+            let result = rd_kafka_conf_set(conf, key, value, &error, error.count)
+            // A tuning property older librdkafka versions lack (Debian's 2.0) is left out.
+            if result == RD_KAFKA_CONF_UNKNOWN, settings.properties[key] == nil, newerLibraryTuning.contains(key) { continue }
+            if result != RD_KAFKA_CONF_OK {
                 rd_kafka_conf_destroy(conf)
                 let shown = KafkaSettings.isSecret(key) ? "(secret)" : value
                 throw EventLogError.backend("Kafka property \(key)=\(shown): \(kafkaText(error))")
@@ -32,6 +35,9 @@ final class KafkaHandle: @unchecked Sendable {
         }
         return conf
     }
+
+    /// dos's tuning properties that librdkafka 2.0 does not know.
+    static let newerLibraryTuning: Set<String> = ["fetch.queue.backoff.ms"]
 
     /// Takes ownership of `conf` (librdkafka frees it once the handle exists), after pointing
     /// its callbacks at `callbacks`.

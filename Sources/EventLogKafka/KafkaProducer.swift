@@ -10,6 +10,7 @@ final class KafkaProducer: @unchecked Sendable {
     let handle: KafkaHandle
     private let status: KafkaStatus
     private let reports: PollLoop
+    private let topics = ProducerTopics()
 
     init(settings: KafkaSettings, status: KafkaStatus) throws {
         let conf = try KafkaHandle.configuration(settings, [
@@ -22,10 +23,10 @@ final class KafkaProducer: @unchecked Sendable {
         ])
         rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
             guard let message, let opaque = message.pointee._private else { return }
-            let ticket = Unmanaged<DeliveryTicket>.fromOpaque(opaque).takeRetainedValue()
-            ticket.batch.delivered(
-                index: ticket.index, topic: ticket.topic, code: message.pointee.err,
-                position: LogPosition(partition: message.pointee.partition, offset: message.pointee.offset))
+            let slot = opaque.assumingMemoryBound(to: DeliverySlot.self)
+            slot.pointee.code = message.pointee.err
+            slot.pointee.position = LogPosition(partition: message.pointee.partition, offset: message.pointee.offset)
+            slot.pointee.batch.takeUnretainedValue().reported()
         }
         handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         self.status = status
@@ -34,37 +35,60 @@ final class KafkaProducer: @unchecked Sendable {
 
     /// Produces the records in order and waits for every delivery report.
     func append(_ records: [OutgoingRecord]) async throws -> [AppendResult] {
-        guard !records.isEmpty else { return [] }
-        let batch = DeliveryBatch(count: records.count)
+        try await results(of: start(records))
+    }
+
+    /// Produces the records in order and returns once librdkafka holds them all; the batch's
+    /// `results()` waits for their delivery reports. Callers that start batches one after
+    /// another keep their order (every record goes through this one producer).
+    func start(_ records: [OutgoingRecord]) async throws -> DeliveryBatch {
+        let batch = DeliveryBatch(records: records)
+        guard !records.isEmpty else { return batch }
         let now = Int64(Date().timeIntervalSince1970 * 1_000)
-        for (index, record) in records.enumerated() {
+        var topicName = "", topic: OpaquePointer?
+        for index in records.indices {
+            if index == 0 || records[index].topic != topicName {
+                topicName = records[index].topic
+                topic = topics.handle(for: topicName, producer: handle)
+            }
+            guard let topic else {
+                batch.refused(index, code: rd_kafka_last_error())
+                continue
+            }
             while true {
-                let ticket = Unmanaged.passRetained(DeliveryTicket(batch: batch, index: index, topic: record.topic)).toOpaque()
-                let code = produce(record, timestamp: now, opaque: ticket)
+                let code = produce(records[index], topic: topic, timestamp: now, opaque: batch.slot(index))
                 if code == RD_KAFKA_RESP_ERR_NO_ERROR { break }
-                Unmanaged<DeliveryTicket>.fromOpaque(ticket).release()
                 if code == RD_KAFKA_RESP_ERR__QUEUE_FULL {
                     // The local queue is full: wait for deliveries to make room.
                     try await Task.sleep(for: .milliseconds(2))
                     continue
                 }
-                batch.delivered(index: index, topic: record.topic, code: code, position: LogPosition(offset: -1))
+                batch.refused(index, code: code)
                 break
             }
         }
+        return batch
+    }
+
+    /// The progress a batch's delivery makes is the producer's status.
+    func results(of batch: DeliveryBatch) async throws -> [AppendResult] {
         let results = try await batch.results()
         status.recordProgress()
         return results
     }
 
-    private func produce(_ record: OutgoingRecord, timestamp: Int64, opaque: UnsafeMutableRawPointer) -> rd_kafka_resp_err_t {
+    private func produce(_ record: OutgoingRecord, topic: OpaquePointer, timestamp: Int64, opaque: UnsafeMutableRawPointer) -> rd_kafka_resp_err_t {
         record.payload.withUnsafeBytes { payload in
-            let key = record.key.map { Array($0.utf8) } ?? []
-            return key.withUnsafeBytes { keyBytes in
+            let send = { (key: UnsafeRawBufferPointer?) in
+                // `id` is a native Swift string (validated non-empty); its count is its UTF-8 size.
                 dos_kafka_produce(
-                    handle.pointer, record.topic, record.key == nil ? nil : keyBytes.baseAddress, keyBytes.count,
-                    payload.baseAddress, payload.count, record.id, timestamp, opaque)
+                    self.handle.pointer, topic, key?.baseAddress, key?.count ?? 0,
+                    payload.baseAddress, payload.count, record.id, record.id.utf8.count, timestamp, opaque)
             }
+            guard let key = record.key else { return send(nil) }
+            // A native string's bytes are used where they are; others are copied once.
+            return key.utf8.withContiguousStorageIfAvailable { send(UnsafeRawBufferPointer($0)) }
+                ?? Array(key.utf8).withUnsafeBytes { send($0) }
         }
     }
 
@@ -72,68 +96,105 @@ final class KafkaProducer: @unchecked Sendable {
     func close(timeout: Duration = .seconds(10)) {
         rd_kafka_flush(handle.pointer, kafkaMilliseconds(timeout))
         reports.stop()
+        topics.destroyAll()
     }
 }
 
-/// One record's place in its batch, carried through librdkafka as the message's opaque.
-final class DeliveryTicket {
-    let batch: DeliveryBatch
-    let index: Int
-    let topic: String
+/// The producer's topic handles, made on first use and kept until close.
+final class ProducerTopics: Sendable {
+    private let handles = Mutex<[String: OpaquePointer]>([:])
 
-    init(batch: DeliveryBatch, index: Int, topic: String) {
-        self.batch = batch
-        self.index = index
-        self.topic = topic
-    }
-}
-
-/// The delivery reports of one append, gathered until all are in.
-final class DeliveryBatch: @unchecked Sendable {
-    private struct State {
-        var results: [AppendResult?]
-        var failure: String?
-        var remaining: Int
-        var waiter: CheckedContinuation<[AppendResult], any Error>?
-    }
-
-    private let state: Mutex<State>
-
-    init(count: Int) {
-        state = Mutex(State(results: Array(repeating: nil, count: count), remaining: count))
-    }
-
-    func delivered(index: Int, topic: String, code: rd_kafka_resp_err_t, position: LogPosition) {
-        let ready = state.withLock { state -> (CheckedContinuation<[AppendResult], any Error>, Result<[AppendResult], any Error>)? in
-            if code == RD_KAFKA_RESP_ERR_NO_ERROR {
-                state.results[index] = AppendResult(topic: topic, position: position, wasDuplicate: false)
-            } else if state.failure == nil {
-                state.failure = "delivery to \(topic) failed: \(KafkaHandle.describe(code))"
-            }
-            state.remaining -= 1
-            guard state.remaining == 0, let waiter = state.waiter else { return nil }
-            state.waiter = nil
-            return (waiter, Self.outcome(state))
+    func handle(for name: String, producer: KafkaHandle) -> OpaquePointer? {
+        handles.withLock { handles in
+            if let known = handles[name] { return known }
+            let made = rd_kafka_topic_new(producer.pointer, name, nil)
+            handles[name] = made
+            return made
         }
-        if let (waiter, outcome) = ready { waiter.resume(with: outcome) }
+    }
+
+    func destroyAll() {
+        handles.withLock { handles in
+            for handle in handles.values { rd_kafka_topic_destroy(handle) }
+            handles.removeAll()
+        }
+    }
+}
+
+/// One record's delivery report, written by librdkafka's callback; the message's opaque points here.
+struct DeliverySlot {
+    let batch: Unmanaged<DeliveryBatch>
+    var code: rd_kafka_resp_err_t = RD_KAFKA_RESP_ERR_NO_ERROR
+    var position = LogPosition(offset: -1)
+}
+
+/// The delivery reports of one batch, gathered until all are in. Each record has a slot of its
+/// own (no object per record); the batch keeps itself alive until its last report, and with it
+/// the records, whose payloads librdkafka sends from where they are.
+final class DeliveryBatch: @unchecked Sendable {
+    private let records: [OutgoingRecord]
+    private let slots: UnsafeMutablePointer<DeliverySlot>
+    private let remaining: Atomic<Int>
+    /// Who waits for the last report, once someone does.
+    private let waiter = Mutex<CheckedContinuation<Void, Never>?>(nil)
+    private let finished = Atomic<Bool>(false)
+
+    init(records: [OutgoingRecord]) {
+        self.records = records
+        remaining = Atomic(records.count)
+        slots = .allocate(capacity: max(1, records.count))
+        finished.store(records.isEmpty, ordering: .releasing)
+        guard !records.isEmpty else { return }
+        // Released by the last report.
+        let retained = Unmanaged.passRetained(self)
+        slots.initialize(repeating: DeliverySlot(batch: retained), count: records.count)
+    }
+
+    deinit {
+        if !records.isEmpty { slots.deinitialize(count: records.count) }
+        slots.deallocate()
+    }
+
+    func slot(_ index: Int) -> UnsafeMutableRawPointer { UnsafeMutableRawPointer(slots + index) }
+
+    /// A record librdkafka would not take: its report is the refusal.
+    func refused(_ index: Int, code: rd_kafka_resp_err_t) {
+        slots[index].code = code
+        reported()
+    }
+
+    /// One report more (its slot is written); the last one wakes the waiter.
+    func reported() {
+        guard remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 else { return }
+        finished.store(true, ordering: .releasing)
+        let continuation = waiter.withLock { waiting -> CheckedContinuation<Void, Never>? in
+            defer { waiting = nil }
+            return waiting
+        }
+        continuation?.resume()
+        Unmanaged.passUnretained(self).release()
     }
 
     func results() async throws -> [AppendResult] {
-        try await withCheckedThrowingContinuation { continuation in
-            let outcome = state.withLock { state -> Result<[AppendResult], any Error>? in
-                guard state.remaining == 0 else {
-                    state.waiter = continuation
-                    return nil
-                }
-                return Self.outcome(state)
+        await withCheckedContinuation { continuation in
+            let done = waiter.withLock { waiting -> Bool in
+                // Checked under the lock the last report takes, so the wake-up cannot be missed.
+                if finished.load(ordering: .acquiring) { return true }
+                waiting = continuation
+                return false
             }
-            if let outcome { continuation.resume(with: outcome) }
+            if done { continuation.resume() }
         }
-    }
-
-    private static func outcome(_ state: State) -> Result<[AppendResult], any Error> {
-        if let failure = state.failure { return .failure(EventLogError.backend(failure)) }
-        return .success(state.results.compactMap { $0 })
+        var results: [AppendResult] = []
+        results.reserveCapacity(records.count)
+        for index in records.indices {
+            let slot = slots[index]
+            guard slot.code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw EventLogError.backend("delivery to \(records[index].topic) failed: \(KafkaHandle.describe(slot.code))")
+            }
+            results.append(AppendResult(topic: records[index].topic, position: slot.position, wasDuplicate: false))
+        }
+        return results
     }
 }
 

@@ -29,6 +29,9 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
             "auto.offset.reset": "earliest",
+            // A reader that falls behind its fetches (a long replay) would otherwise wait a whole
+            // second each time its queue fills (librdkafka ≥ 2.3; older versions skip it).
+            "fetch.queue.backoff.ms": "10",
         ], status: status)
         rd_kafka_poll_set_consumer(handle.pointer)
         let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader", batched: true)
@@ -47,8 +50,10 @@ final class KafkaReader: LogReader, @unchecked Sendable {
     /// Numeric start offsets, so a record appended right after the reader is made is never skipped.
     private static func startOffsets(handle: KafkaHandle, partitions: [TopicPartition], start: StartPoint) throws -> StartOffsets {
         var result = StartOffsets()
+        let lows = try listOffsets(handle: handle, partitions, at: dos_kafka_offset_beginning())
+        let highs = try listOffsets(handle: handle, partitions, at: dos_kafka_offset_end())
         for partition in partitions {
-            let (low, high) = try watermarks(handle: handle, partition)
+            let low = lows[partition] ?? 0, high = highs[partition] ?? low
             switch start {
             case .beginning: result.offsets[partition] = low
             case .end: result.offsets[partition] = high
@@ -74,33 +79,54 @@ final class KafkaReader: LogReader, @unchecked Sendable {
         return result
     }
 
-    static func watermarks(handle: KafkaHandle, _ partition: TopicPartition, timeoutMilliseconds: Int32 = 10_000) throws -> (low: Int64, high: Int64) {
-        var low: Int64 = 0, high: Int64 = 0
-        let code = rd_kafka_query_watermark_offsets(handle.pointer, partition.topic, partition.partition, &low, &high, timeoutMilliseconds)
+    /// Each partition's first (`at` = beginning) or next (`at` = end) offset, asked of the brokers
+    /// in one request per broker rather than one per partition (a reader of three topics of
+    /// twelve partitions would otherwise wait for 72 round trips).
+    static func listOffsets(handle: KafkaHandle, _ partitions: [TopicPartition], at which: Int64, timeoutMilliseconds: Int32 = 10_000) throws -> [TopicPartition: Int64] {
+        guard !partitions.isEmpty else { return [:] }
+        // ListOffsets takes -2 (earliest) and -1 (latest) as the time to look up.
+        let list = KafkaPartitionList(partitions.map { ($0, which) })
+        let code = rd_kafka_offsets_for_times(handle.pointer, list.pointer, timeoutMilliseconds)
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw EventLogError.backend("Kafka: offsets of \(partition): \(KafkaHandle.describe(code))")
+            throw EventLogError.backend("Kafka: offsets of \(partitions.first?.topic ?? "?")…: \(KafkaHandle.describe(code))")
         }
-        return (low, high)
+        var offsets: [TopicPartition: Int64] = [:]
+        for element in list.elements {
+            guard element.code == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                throw EventLogError.backend("Kafka: offsets of \(element.partition): \(KafkaHandle.describe(element.code))")
+            }
+            offsets[element.partition] = max(0, element.offset)
+        }
+        return offsets
     }
 
     func poll(maxRecords: Int, timeout: Duration) async throws -> [LogRecord] {
         guard !core.isClosed else { throw EventLogError.closed }
         let waitMilliseconds = Int(kafkaMilliseconds(timeout))
         return try await KafkaBlocking.run(on: core.queue) { [self] in
-            let note: (LogRecord) -> Void = { record in self.positions[record.topicPartition] = record.position.offset + 1 }
             while true {
-                var records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds, onRecord: note)
+                var records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: waitMilliseconds)
                 // Records known to be there are waited for; while fetches fail (a broker answering
                 // with errors, or down) that may take a while, and "nothing" would be wrong.
                 let started = ContinuousClock.now
                 while records.isEmpty, waitMilliseconds < 5_000, ContinuousClock.now - started < .seconds(30), mayHaveUnfetchedRecords() {
-                    records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: 100, onRecord: note)
+                    records = try core.pollNow(maxRecords: max(1, maxRecords), waitMilliseconds: 100)
                 }
+                notePositions(of: records)
                 let kept = skippingEarly(records)
                 // Everything read was before the start time: read on rather than answer "nothing".
                 if kept.isEmpty, !records.isEmpty { continue }
                 return kept
             }
+        }
+    }
+
+    /// Moves each partition's next offset past the records read (they come in runs per partition).
+    private func notePositions(of records: [LogRecord]) {
+        for index in records.indices where index + 1 == records.count
+            || records[index + 1].position.partition != records[index].position.partition
+            || records[index + 1].topic != records[index].topic {
+            positions[records[index].topicPartition] = records[index].position.offset + 1
         }
     }
 
@@ -116,17 +142,20 @@ final class KafkaReader: LogReader, @unchecked Sendable {
     }
 
     /// Whether a partition may hold records that have not come yet: below the high watermark the
-    /// last fetch brought, or not fetched at all yet. A partition the fetches show caught up is
-    /// asked once more (a fetch that failed may have brought no watermark worth the name); a
-    /// broker whose offset lookups fall short (Tansu) then changes nothing.
+    /// last fetch brought. Otherwise (caught up as far as the fetches show, or not fetched yet:
+    /// an idle partition's first fetch waits out `fetch.wait.max.ms`) the brokers are asked, in
+    /// one request per broker; a fetch that failed may also have brought no watermark worth the
+    /// name. A broker whose offset lookups fall short (Tansu) then changes nothing.
     private func mayHaveUnfetchedRecords() -> Bool {
-        positions.contains { partition, position in
+        for (partition, position) in positions {
             var low: Int64 = 0, high: Int64 = -1
             let code = rd_kafka_get_watermark_offsets(core.handle.pointer, partition.topic, partition.partition, &low, &high)
-            if code != RD_KAFKA_RESP_ERR_NO_ERROR || high < 0 || position < high { return true }
-            guard let asked = try? Self.watermarks(handle: core.handle, partition, timeoutMilliseconds: 5_000) else { return false }
-            return position < asked.high
+            if code == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0, position < high { return true }
         }
+        guard let latest = try? Self.listOffsets(handle: core.handle, Array(positions.keys), at: dos_kafka_offset_end(), timeoutMilliseconds: 5_000) else {
+            return false
+        }
+        return positions.contains { partition, position in position < latest[partition] ?? 0 }
     }
 
     func close() async {

@@ -47,6 +47,29 @@ import TestSupport
         #expect(publish.standardError.contains("published 2 events to dos.events, 1 already there"))
     }
 
+    /// Enough lines to be checked in parts on every core and sent as several batches, from a
+    /// file (its last read completes no line): every line is acknowledged once, in input order,
+    /// and the bad ones are reported by number.
+    @Test(arguments: [1_000, 25_000])
+    func publishKeepsTheOrderOfALargeInputCheckedInParts(count: Int) async throws {
+        let lines = (1...count).map { number in number % 500 == 0 ? "bad line \(number)" : event("e\(number)", subject: "s\(number % 7)") }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = directory + "/input.jsonl"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let publish = try await DosExecutable.run(
+            ["log", "publish", "--data-dir", directory, "--topic", "dos.events", "--print-positions"], inputFile: file)
+        let rejected = count / 500
+        #expect(publish.exitStatus == 1)
+        #expect(publish.standardError.contains("published \(count - rejected) events to dos.events; \(rejected) lines rejected"))
+        for number in stride(from: 500, through: count, by: 500) { #expect(publish.standardError.contains("line \(number): malformed JSON")) }
+        let acks = publish.outputLines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let expectedLines = (1...count).filter { $0 % 500 != 0 }
+        #expect(acks.compactMap { $0["line"] as? Int } == expectedLines)
+        #expect(acks.compactMap { $0["id"] as? String } == expectedLines.map { "e\($0)" })
+        let positions = acks.compactMap { $0["position"] as? Int }
+        #expect(positions == positions.sorted() && Set(positions).count == positions.count, "the embedded log stores them in input order")
+    }
+
     @Test func publishRefusesAnInvalidTopicName() async throws {
         let publish = try await DosExecutable.run(["log", "publish", "--data-dir", directory, "--topic", "no spaces"], input: event("a"))
         #expect(publish.exitStatus == 1)

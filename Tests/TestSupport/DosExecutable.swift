@@ -23,6 +23,14 @@ public enum DosExecutable {
         return directory.appendingPathComponent(name)
     }
 
+    /// Runs `dos` with a regular file on stdin (as `dos … < FILE` does; a pipe reads differently).
+    public static func run(_ arguments: [String], inputFile: String, environment: [String: String] = [:]) async throws -> ChildProcess {
+        let quoted = ([url.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let child = try ChildProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \(quoted) < '\(inputFile)'"], environment: environment)
+        try await child.waitForExit()
+        return child
+    }
+
     /// Runs `dos` with `arguments` (and `input` on stdin) to the end.
     public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) async throws -> ChildProcess {
         let child = try ChildProcess(url, arguments, environment: environment)

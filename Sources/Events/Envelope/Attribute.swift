@@ -25,6 +25,9 @@ enum Attribute: Int, CaseIterable {
 
     var nameString: String { name.description }
 
+    /// What a publisher needs of an event it only checks: its version, its id and its key.
+    var routes: Bool { self == .specVersion || self == .id || self == .subject || self == .sagaID }
+
     /// One bit per attribute, to notice duplicates without a set.
     var bit: UInt32 { 1 << UInt32(rawValue) }
 

@@ -1,3 +1,5 @@
+import EventLog
+
 /// Reads and writes CloudEvents 1.0 in structured JSON mode, one event per message.
 public enum CloudEventCodec {
     /// 1 MiB: larger envelopes are refused before any parsing (Kafka's default message limit
@@ -7,17 +9,38 @@ public enum CloudEventCodec {
     /// Decodes one envelope. Never traps: every foreign input ends in `.failure` with a reason.
     @inlinable
     public static func decode(_ bytes: some Collection<UInt8>) -> Result<CloudEvent, EnvelopeError> {
+        decode(bytes, keepsEverything: true)
+    }
+
+    /// Applies every rule `decode` applies, but keeps only what routes the event: the result has
+    /// `specVersion`, `id`, `subject` and `sagaID` (and extensions); the rest is checked, not kept.
+    /// For writers that pass the bytes on as they are (`dos log publish`).
+    @inlinable
+    public static func check(_ bytes: some Collection<UInt8>) -> Result<CloudEvent, EnvelopeError> {
+        decode(bytes, keepsEverything: false)
+    }
+
+    /// Decodes a record's envelope. The event shares the record's id and key strings where the
+    /// envelope repeats them (as dos's records do), which saves two allocations per event.
+    public static func decode(_ record: LogRecord) -> Result<CloudEvent, EnvelopeError> {
+        record.payload.withUnsafeBufferPointer {
+            CloudEventDecoder.decode($0, maximumSize: maximumEventSize, known: (record.id, record.key))
+        }
+    }
+
+    @inlinable
+    static func decode(_ bytes: some Collection<UInt8>, keepsEverything: Bool) -> Result<CloudEvent, EnvelopeError> {
         // Counted before copying, so a huge non-contiguous input is refused without a copy.
         let count = bytes.count
         guard count <= maximumEventSize else {
             return .failure(EnvelopeError(.tooLarge, "event of \(count) bytes exceeds the limit of \(maximumEventSize) bytes"))
         }
-        return withContiguousBytes(of: bytes) { decode(buffer: $0) }
+        return withContiguousBytes(of: bytes) { decode(buffer: $0, keepsEverything: keepsEverything) }
     }
 
     @usableFromInline
-    static func decode(buffer: UnsafeBufferPointer<UInt8>) -> Result<CloudEvent, EnvelopeError> {
-        CloudEventDecoder.decode(buffer, maximumSize: maximumEventSize)
+    static func decode(buffer: UnsafeBufferPointer<UInt8>, keepsEverything: Bool) -> Result<CloudEvent, EnvelopeError> {
+        CloudEventDecoder.decode(buffer, maximumSize: maximumEventSize, keepsEverything: keepsEverything)
     }
 
     /// One line of compact JSON without a trailing newline. Attributes come in a fixed order,

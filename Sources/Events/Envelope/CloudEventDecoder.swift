@@ -17,17 +17,27 @@ struct CloudEventDecoder {
     /// Extensions seen with a null value: unset, but still a duplicate if repeated.
     private var nullExtensions: [String] = []
     private var problem: EnvelopeError?
+    /// False when only checking: every rule is applied, but only the attributes that route an
+    /// event (`specversion`, `id`, `subject`, `sagaid`) are kept, and `data` is not copied.
+    private let keepsEverything: Bool
+    /// Strings the envelope's id, subject or saga id probably repeat (a record's id and key):
+    /// when one does, the event shares it instead of allocating its own.
+    private let known: (String?, String?)
 
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, maximumSize: Int) -> Result<CloudEvent, EnvelopeError> {
+    static func decode(
+        _ buffer: UnsafeBufferPointer<UInt8>, maximumSize: Int, keepsEverything: Bool = true, known: (String?, String?) = (nil, nil)
+    ) -> Result<CloudEvent, EnvelopeError> {
         guard buffer.count <= maximumSize else {
             return .failure(EnvelopeError(.tooLarge, "event of \(buffer.count) bytes exceeds the limit of \(maximumSize) bytes"))
         }
-        let decoder = CloudEventDecoder(scanner: JSONScanner(buffer))
+        let decoder = CloudEventDecoder(scanner: JSONScanner(buffer), keepsEverything: keepsEverything, known: known)
         return decoder.run()
     }
 
-    private init(scanner: JSONScanner) {
+    private init(scanner: JSONScanner, keepsEverything: Bool, known: (String?, String?)) {
         self.scanner = scanner
+        self.keepsEverything = keepsEverything
+        self.known = known
     }
 
     /// Consuming, so that the finished event moves out instead of being copied.
@@ -95,7 +105,7 @@ struct CloudEventDecoder {
         case .data:
             let start = scanner.position
             try scanner.skipValue()
-            event.data = .json(RawJSON(unchecked: Array(scanner.bytes[start..<scanner.position])))
+            if keepsEverything { event.data = .json(RawJSON(unchecked: Array(scanner.bytes[start..<scanner.position]))) }
             present |= attribute.bit
         case .entityVersion:
             guard let integer = try readInteger(attribute.nameString) else { return }
@@ -123,9 +133,21 @@ struct CloudEventDecoder {
             present |= attribute.bit
         default:
             guard let token = try readStringToken(attribute) else { return }
-            set(attribute, to: scanner.string(of: token))
+            if keepsEverything || attribute.routes { set(attribute, to: value(of: token, for: attribute)) }
             present |= attribute.bit
         }
+    }
+
+    /// A string attribute's value: a shared string when it is a recurring or a known one.
+    private func value(of token: JSONScanner.StringToken, for attribute: Attribute) -> String {
+        guard !token.hasEscapes else { return scanner.string(of: token) }
+        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[token.content])
+        let shared: String? = switch attribute {
+        case .dataContentType: RecurringStrings.contentTypes.value(matching: bytes)
+        case .id, .subject, .sagaID: RecurringStrings.same(known.0, bytes) ?? RecurringStrings.same(known.1, bytes)
+        default: nil
+        }
+        return shared ?? scanner.string(of: token)
     }
 
     private mutating func set(_ attribute: Attribute, to text: String) {
