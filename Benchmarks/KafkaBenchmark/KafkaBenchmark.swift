@@ -102,7 +102,7 @@ struct KafkaBenchmark {
             let current = batch, more = read < count
             async let next = more ? reader.poll(maxRecords: 10_000, timeout: .seconds(10)) : []
             for index in current.indices {
-                if case .failure = CloudEventCodec.decode(current[index]) { undecodable += 1 }
+                if case .failure = CloudEventCodec.decode(current[index].payload) { undecodable += 1 }
             }
             batch = try await next
             if !more { break }

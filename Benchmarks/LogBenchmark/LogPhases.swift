@@ -41,7 +41,7 @@ enum LogPhases {
                 let batch = try await reader.poll(maxRecords: 2_000, timeout: .zero)
                 if batch.isEmpty { break }
                 for record in batch {
-                    switch CloudEventCodec.decode(record) {
+                    switch CloudEventCodec.decode(record.payload) {
                     case .success: decoded += 1
                     case .failure: failures += 1
                     }

@@ -82,7 +82,7 @@ public struct ServiceRunner: Sendable {
     /// The records one input causes: its outputs, or a dead letter.
     func process(_ record: LogRecord) async -> [OutgoingRecord] {
         let event: CloudEvent
-        switch CloudEventCodec.decode(record) {
+        switch CloudEventCodec.decode(record.payload) {
         case .success(let decoded): event = decoded
         case .failure(let error): return deadLetter(record, "undecodable envelope: \(error.reason)", attempts: 1)
         }

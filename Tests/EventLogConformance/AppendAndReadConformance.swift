@@ -32,6 +32,36 @@ public enum AppendAndReadConformance {
         await log.close()
     }
 
+    /// Batches started one after another (`startAppend`) land in that order, each result says
+    /// where its record is, and a batch the log refuses fails at start, before anything of it lands.
+    public static func startedBatchesKeepTheirOrder(_ backend: ConformanceBackend) async throws {
+        let log = try await backend.open()
+        let topic = TestEvents.uniqueTopic("started")
+        var pending: [PendingAppend] = []
+        for start in stride(from: 0, to: 600, by: 100) {
+            // Two keys, so the order that must hold is per key across batches.
+            pending.append(try await log.startAppend((start..<start + 100).map { TestEvents.record(topic: topic, key: "key-\($0 % 2)", sequence: $0) }))
+        }
+        var results: [AppendResult] = []
+        for batch in pending { results += try await batch.results() }
+        #expect(results.count == 600)
+        #expect(results.allSatisfy { $0.topic == topic && !$0.wasDuplicate })
+
+        let records = try await log.read(topics: [topic], from: .beginning, limit: 1_000)
+        #expect(records.count == 600)
+        for key in ["key-0", "key-1"] {
+            let sequences = records.filter { $0.key == key }.compactMap { TestEvents.sequence(of: $0.payload) }
+            #expect(sequences == Array(stride(from: key == "key-0" ? 0 : 1, to: 600, by: 2)), "\(key) out of order")
+        }
+        let positionBySequence = Dictionary(uniqueKeysWithValues: records.compactMap { record in TestEvents.sequence(of: record.payload).map { ($0, record.position) } })
+        #expect(results.enumerated().allSatisfy { positionBySequence[$0.offset] == $0.element.position })
+
+        let oversized = OutgoingRecord(topic: topic, key: "k", id: "too-big", payload: Array(repeating: 0x20, count: RecordRules.maximumPayloadSize + 1))
+        await #expect(throws: EventLogError.self) { _ = try await log.startAppend([TestEvents.record(topic: topic, key: "k", sequence: 600), oversized]) }
+        #expect(try await log.read(topics: [topic], from: .beginning, limit: 1_000).count == 600)
+        await log.close()
+    }
+
     /// Records of one key come back in the order they were appended, even with concurrent writers.
     public static func perKeyOrderHoldsWithConcurrentWriters(_ backend: ConformanceBackend) async throws {
         let log = try await backend.open()

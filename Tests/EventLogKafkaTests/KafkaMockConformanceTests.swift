@@ -20,6 +20,10 @@ import TestSupport
         try await Self.onMockCluster(AppendAndReadConformance.positionsIncreaseAndRecordsReadBackExactly)
     }
 
+    @Test func startedBatchesKeepTheirOrder() async throws {
+        try await Self.onMockCluster(AppendAndReadConformance.startedBatchesKeepTheirOrder)
+    }
+
     @Test func perKeyOrderHoldsWithConcurrentWriters() async throws {
         try await Self.onMockCluster(AppendAndReadConformance.perKeyOrderHoldsWithConcurrentWriters)
     }

@@ -36,6 +36,10 @@ import TestSupport
         try await Self.onTansu(AppendAndReadConformance.positionsIncreaseAndRecordsReadBackExactly)
     }
 
+    @Test func startedBatchesKeepTheirOrder() async throws {
+        try await Self.onTansu(AppendAndReadConformance.startedBatchesKeepTheirOrder)
+    }
+
     @Test func perKeyOrderHoldsWithConcurrentWriters() async throws {
         try await Self.onTansu(AppendAndReadConformance.perKeyOrderHoldsWithConcurrentWriters)
     }

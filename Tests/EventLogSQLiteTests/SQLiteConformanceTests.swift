@@ -7,6 +7,10 @@ import Testing
         try await AppendAndReadConformance.positionsIncreaseAndRecordsReadBackExactly(SQLiteBackend().conformance)
     }
 
+    @Test func startedBatchesKeepTheirOrder() async throws {
+        try await AppendAndReadConformance.startedBatchesKeepTheirOrder(SQLiteBackend().conformance)
+    }
+
     @Test func perKeyOrderHoldsWithConcurrentWriters() async throws {
         try await AppendAndReadConformance.perKeyOrderHoldsWithConcurrentWriters(SQLiteBackend().conformance)
     }

@@ -69,6 +69,32 @@ struct EnvelopeFuzzTests {
         #expect(failures.count >= 4)
     }
 
+    /// `check` (what `dos log publish` runs) applies exactly `decode`'s rules: same outcome,
+    /// same error, and on success the routing attributes (`specversion`, `id`, `subject`,
+    /// `sagaid`) and nothing else of what it only checks.
+    @Test func checkAgreesWithDecodeOnEveryMutation() throws {
+        var generator = SeededGenerator(seed: 0xC4EC)
+        let seeds = try Self.seeds()
+        var successes = 0, failures = 0
+        for _ in 0..<4000 {
+            let bytes = Self.mutate(seeds.randomElement(using: &generator) ?? [], using: &generator)
+            switch (CloudEventCodec.decode(bytes), CloudEventCodec.check(bytes)) {
+            case (.success(let decoded), .success(let checked)):
+                successes += 1
+                #expect(checked.specVersion == decoded.specVersion && checked.id == decoded.id)
+                #expect(checked.subject == decoded.subject && checked.sagaID == decoded.sagaID)
+                #expect(checked.source.isEmpty && checked.type.isEmpty && checked.dataContentType == nil && checked.actor == nil)
+                if case .json = decoded.data { #expect(checked.data == nil, "JSON data is checked, not copied") }
+            case (.failure(let decodeError), .failure(let checkError)):
+                failures += 1
+                #expect(decodeError == checkError)
+            case (let decoded, let checked):
+                Issue.record("decode \(decoded) but check \(checked) for \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(successes > 100 && failures > 100)
+    }
+
     @Test func randomBytesNeverTrap() {
         var generator = SeededGenerator(seed: 42)
         var decoded = 0

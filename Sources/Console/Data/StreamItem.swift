@@ -21,7 +21,7 @@ public enum StreamItem: Sendable {
             case .failure: return .unreadable(topic: record.topic)
             }
         }
-        guard case .success(let event) = CloudEventCodec.decode(record) else { return .unreadable(topic: record.topic) }
+        guard case .success(let event) = CloudEventCodec.decode(record.payload) else { return .unreadable(topic: record.topic) }
         if record.topic == topics.commands {
             guard let sagaID = event.sagaID, let subject = event.subject.flatMap(UUID.init(uuidString:)) else { return .ignored }
             return .command(sagaID: sagaID, subject: subject)

@@ -19,7 +19,7 @@ public struct TailEntry: Sendable, Equatable {
         position = record.position
         topic = record.topic
         id = record.id
-        switch CloudEventCodec.decode(record) {
+        switch CloudEventCodec.decode(record.payload) {
         case .success(let event):
             time = event.time ?? record.timestamp
             type = event.type

@@ -92,7 +92,7 @@ public struct DeadLetterBox: Sendable {
         var records: [Record] = []
         var skipped = 0
         _ = try await ViewFeed(log: log, topic: topics.deadLetter).forEachRecord { record in
-            guard case .success(let event) = CloudEventCodec.decode(record),
+            guard case .success(let event) = CloudEventCodec.decode(record.payload),
                   case .success(.known(let message, _)) = MessageDecoder.decode(event)
             else {
                 skipped += 1

@@ -31,7 +31,7 @@ public struct SagaLedger: Sendable {
     /// Folds in one record; returns the saga id it was about, nil for an unreadable record.
     @discardableResult
     public mutating func apply(_ record: LogRecord) -> String? {
-        guard case .success(let event) = CloudEventCodec.decode(record),
+        guard case .success(let event) = CloudEventCodec.decode(record.payload),
               case .success(.known(.saga(let type, let progress), _)) = MessageDecoder.decode(event),
               case .saga(let stage) = type.name
         else {

@@ -41,7 +41,7 @@ public struct ViewChange: Sendable, Equatable {
     public static func read(_ record: LogRecord) -> Result<ViewChange, Unreadable> {
         let unreadable = { (reason: String) in Result<ViewChange, Unreadable>.failure(Unreadable(position: record.position, reason: reason)) }
         let event: CloudEvent
-        switch CloudEventCodec.decode(record) {
+        switch CloudEventCodec.decode(record.payload) {
         case .success(let decoded): event = decoded
         case .failure(let error): return unreadable("undecodable envelope: \(error)")
         }

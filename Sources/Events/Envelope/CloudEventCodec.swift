@@ -1,5 +1,3 @@
-import EventLog
-
 /// Reads and writes CloudEvents 1.0 in structured JSON mode, one event per message.
 public enum CloudEventCodec {
     /// 1 MiB: larger envelopes are refused before any parsing (Kafka's default message limit
@@ -18,14 +16,6 @@ public enum CloudEventCodec {
     @inlinable
     public static func check(_ bytes: some Collection<UInt8>) -> Result<CloudEvent, EnvelopeError> {
         decode(bytes, keepsEverything: false)
-    }
-
-    /// Decodes a record's envelope. The event shares the record's id and key strings where the
-    /// envelope repeats them (as dos's records do), which saves two allocations per event.
-    public static func decode(_ record: LogRecord) -> Result<CloudEvent, EnvelopeError> {
-        record.payload.withUnsafeBufferPointer {
-            CloudEventDecoder.decode($0, maximumSize: maximumEventSize, known: (record.id, record.key))
-        }
     }
 
     @inlinable

@@ -20,24 +20,18 @@ struct CloudEventDecoder {
     /// False when only checking: every rule is applied, but only the attributes that route an
     /// event (`specversion`, `id`, `subject`, `sagaid`) are kept, and `data` is not copied.
     private let keepsEverything: Bool
-    /// Strings the envelope's id, subject or saga id probably repeat (a record's id and key):
-    /// when one does, the event shares it instead of allocating its own.
-    private let known: (String?, String?)
 
-    static func decode(
-        _ buffer: UnsafeBufferPointer<UInt8>, maximumSize: Int, keepsEverything: Bool = true, known: (String?, String?) = (nil, nil)
-    ) -> Result<CloudEvent, EnvelopeError> {
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, maximumSize: Int, keepsEverything: Bool = true) -> Result<CloudEvent, EnvelopeError> {
         guard buffer.count <= maximumSize else {
             return .failure(EnvelopeError(.tooLarge, "event of \(buffer.count) bytes exceeds the limit of \(maximumSize) bytes"))
         }
-        let decoder = CloudEventDecoder(scanner: JSONScanner(buffer), keepsEverything: keepsEverything, known: known)
+        let decoder = CloudEventDecoder(scanner: JSONScanner(buffer), keepsEverything: keepsEverything)
         return decoder.run()
     }
 
-    private init(scanner: JSONScanner, keepsEverything: Bool, known: (String?, String?)) {
+    private init(scanner: JSONScanner, keepsEverything: Bool) {
         self.scanner = scanner
         self.keepsEverything = keepsEverything
-        self.known = known
     }
 
     /// Consuming, so that the finished event moves out instead of being copied.
@@ -133,21 +127,9 @@ struct CloudEventDecoder {
             present |= attribute.bit
         default:
             guard let token = try readStringToken(attribute) else { return }
-            if keepsEverything || attribute.routes { set(attribute, to: value(of: token, for: attribute)) }
+            if keepsEverything || attribute.routes { set(attribute, to: scanner.string(of: token)) }
             present |= attribute.bit
         }
-    }
-
-    /// A string attribute's value: a shared string when it is a recurring or a known one.
-    private func value(of token: JSONScanner.StringToken, for attribute: Attribute) -> String {
-        guard !token.hasEscapes else { return scanner.string(of: token) }
-        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[token.content])
-        let shared: String? = switch attribute {
-        case .dataContentType: RecurringStrings.contentTypes.value(matching: bytes)
-        case .id, .subject, .sagaID: RecurringStrings.same(known.0, bytes) ?? RecurringStrings.same(known.1, bytes)
-        default: nil
-        }
-        return shared ?? scanner.string(of: token)
     }
 
     private mutating func set(_ attribute: Attribute, to text: String) {
