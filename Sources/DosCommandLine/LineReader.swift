@@ -33,12 +33,12 @@ public struct LineReader {
     private var skippingLongLine = false
     private var lineNumber = 0
     private var finished = false
-    private var chunk: [UInt8]
+    private let chunkSize: Int
 
     public init(descriptor: Int32, maximumLineLength: Int, chunkSize: Int = 1 << 20) {
         self.descriptor = descriptor
         self.maximumLineLength = maximumLineLength
-        chunk = [UInt8](repeating: 0, count: chunkSize)
+        self.chunkSize = chunkSize
     }
 
     /// The lines completed by the next read, each as its own array; nil at end of input.
@@ -56,13 +56,21 @@ public struct LineReader {
     public mutating func nextBlock() throws -> Block? {
         guard !finished else { return nil }
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            // Read straight after the unfinished line, into the block's own buffer (no copy).
+            let start = partial.count
+            var count = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: start + chunkSize) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                partial.withUnsafeBufferPointer { if let unfinished = $0.baseAddress { base.initialize(from: unfinished, count: start) } }
+                count = read(descriptor, base + start, chunkSize)
+                initialized = start + max(0, count)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw LineReaderError.readFailed(errno: errno)
             }
             if count == 0 { return finish() }
-            if let block = split(count), !block.lines.isEmpty { return block }
+            if let block = split(bytes, newFrom: start), !block.lines.isEmpty { return block }
         }
     }
 
@@ -80,20 +88,20 @@ public struct LineReader {
         return block
     }
 
-    /// The lines the first `count` bytes of `chunk` complete; nil when they complete none.
-    private mutating func split(_ count: Int) -> Block? {
+    /// The lines `bytes` (the unfinished line, then what was read from `newFrom` on) complete;
+    /// nil when they complete none.
+    private mutating func split(_ read: [UInt8], newFrom start: Int) -> Block? {
+        var bytes = read
         var lines: [Span] = []
-        var start = 0
+        var lineStart = 0
         if skippingLongLine {
-            guard let newline = Self.newline(in: chunk, from: 0, to: count) else { return nil }
+            // The unfinished line is being dropped: it ends at the first newline read.
+            guard let newline = Self.newline(in: bytes, from: start, to: bytes.count) else { return nil }
             lines.append(.tooLong(number: lineNumber))
             skippingLongLine = false
-            start = newline + 1
+            lineStart = newline + 1
         }
-        var bytes = partial
-        bytes.append(contentsOf: chunk[start..<count])
         partial.removeAll(keepingCapacity: true)
-        var lineStart = 0
         while let newline = Self.newline(in: bytes, from: lineStart, to: bytes.count) {
             lineNumber += 1
             lines.append(newline - lineStart > maximumLineLength ? .tooLong(number: lineNumber) : .text(number: lineNumber, range: lineStart..<newline))

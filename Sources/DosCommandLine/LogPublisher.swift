@@ -21,7 +21,7 @@ public struct LogPublisher {
     static let maximumBatch = 20_000
     /// Batches sent but not yet acknowledged while more input waits: the next batch is read
     /// and checked while these travel.
-    static let batchesInFlight = 2
+    static let batchesInFlight = 4
 
     public init(log: any EventLog, topic: String, printPositions: Bool) {
         self.log = log
@@ -45,37 +45,27 @@ public struct LogPublisher {
 
     public func run(input descriptor: Int32, output: OutputWriter, errors: OutputWriter) async throws -> Report {
         guard RecordRules.isValidTopicName(topic) else { throw EventLogError.invalidTopicName(topic) }
-        var reader = LineReader(descriptor: descriptor, maximumLineLength: CloudEventCodec.maximumEventSize)
+        let rounds = CheckedRounds(descriptor: descriptor, topic: topic, maximumLines: Self.maximumBatch)
         var report = Report()
-        var waiting: [LineReader.Block] = []
-        var waitingLines = 0
         var sent: [[SentBatch]] = []
-        var reachedEnd = false
-        while !reachedEnd {
-            if let block = try reader.nextBlock() {
-                waiting.append(block)
-                waitingLines += block.lines.count
-            } else {
-                reachedEnd = true
-            }
-            // Lines already waiting join the batch (one append for many reads: a broker round
-            // trip per append is what a fast producer saves); a line typed by hand goes at once.
-            let moreWaiting = !reachedEnd && Self.hasInputWaiting(descriptor)
-            if moreWaiting, waitingLines < Self.maximumBatch { continue }
-            // Checked in parts on every core; each part goes to the log as it is (in order).
-            var round: [SentBatch] = []
-            for part in await Self.checkOnAllCores(waiting, topic: topic) {
+        // The next round is read and checked while this one is handed to the log.
+        var next = Task { try await rounds.next() }
+        while true {
+            let round = try await next.value
+            if !round.isLast { next = Task { try await rounds.next() } }
+            // Each part goes to the log as it is, in order.
+            var batches: [SentBatch] = []
+            for part in round.parts {
                 for rejection in part.rejections { reject(rejection.line, rejection.reason, report: &report, errors: errors) }
                 guard !part.records.isEmpty else { continue }
-                round.append(SentBatch(lineNumbers: part.lineNumbers, records: part.records, pending: try await log.startAppend(part.records)))
+                batches.append(SentBatch(lineNumbers: part.lineNumbers, records: part.records, pending: try await log.startAppend(part.records)))
             }
-            waiting.removeAll(keepingCapacity: true)
-            waitingLines = 0
-            sent.append(round)
-            // With nothing more to read, everything sent is acknowledged before waiting for input.
-            while sent.count > (moreWaiting ? Self.batchesInFlight : 0) {
+            sent.append(batches)
+            // With nothing more to read yet, everything sent is acknowledged before waiting for input.
+            while sent.count > (round.moreWaiting ? Self.batchesInFlight : 0) {
                 for batch in sent.removeFirst() { try await acknowledge(batch, report: &report, output: output) }
             }
+            if round.isLast { break }
         }
         return report
     }
@@ -164,5 +154,47 @@ public struct LogPublisher {
             ("duplicate", .bool(result.wasDuplicate)),
         ]
         return String(decoding: JSONValue.object(fields.map { JSONMember($0.0, $0.1) }).jsonBytes, as: UTF8.self)
+    }
+}
+
+/// The input read and checked a round at a time: as many lines as are waiting (up to
+/// `maximumLines`), checked on every core. One task at a time calls `next`.
+final class CheckedRounds: @unchecked Sendable {
+    struct Round: Sendable {
+        var parts: [LogPublisher.CheckedLines]
+        /// More input could be read at once when the round was made (a pipe or file still
+        /// flowing); false when the next line has to be waited for (a person typing).
+        var moreWaiting: Bool
+        var isLast: Bool
+    }
+
+    private var reader: LineReader
+    private let descriptor: Int32
+    private let topic: String
+    private let maximumLines: Int
+
+    init(descriptor: Int32, topic: String, maximumLines: Int) {
+        reader = LineReader(descriptor: descriptor, maximumLineLength: CloudEventCodec.maximumEventSize)
+        self.descriptor = descriptor
+        self.topic = topic
+        self.maximumLines = maximumLines
+    }
+
+    /// The next round; the last one says so (the input ended).
+    func next() async throws -> Round {
+        var blocks: [LineReader.Block] = []
+        var lines = 0
+        while true {
+            guard let block = try reader.nextBlock() else {
+                return Round(parts: await LogPublisher.checkOnAllCores(blocks, topic: topic), moreWaiting: false, isLast: true)
+            }
+            blocks.append(block)
+            lines += block.lines.count
+            // Lines already waiting join the round (one append for many reads: a broker round
+            // trip per append is what a fast producer saves); a line typed by hand goes at once.
+            let moreWaiting = LogPublisher.hasInputWaiting(descriptor)
+            if moreWaiting, lines < maximumLines { continue }
+            return Round(parts: await LogPublisher.checkOnAllCores(blocks, topic: topic), moreWaiting: moreWaiting, isLast: false)
+        }
     }
 }

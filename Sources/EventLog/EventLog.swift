@@ -36,11 +36,17 @@ public protocol EventLog: Sendable {
     /// The offset the next appended record of each topic partition would get (Kafka's high watermark).
     func endOffsets(topics: [String]) async throws -> [TopicPartition: Int64]
 
+    /// The connection as the backend sees it (may ask the backend: call it now and then, not per record).
+    func health() async -> LogHealth
+
     /// Releases the backend's resources. Readers and consumers made from it must be closed first.
     func close() async
 }
 
 extension EventLog {
+    /// A log on this machine is reachable as long as it answers calls.
+    public func health() async -> LogHealth { LogHealth() }
+
     public func startAppend(_ records: [OutgoingRecord]) async throws -> PendingAppend {
         PendingAppend(finished: try await append(records))
     }

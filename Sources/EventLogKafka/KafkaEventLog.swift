@@ -111,6 +111,25 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         }
     }
 
+    /// Unreachable while librdkafka reports every broker down. It says when they went, not when
+    /// one is back, so then a broker is asked (a metadata request of at most a second).
+    public func health() async -> LogHealth {
+        let snapshot = status.snapshot
+        guard snapshot.allBrokersDown else { return LogHealth(lastError: snapshot.lastError) }
+        let handle = topics.handle
+        let answered = (try? await KafkaBlocking.run { () -> Bool in
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            let code = rd_kafka_metadata(handle.pointer, 0, nil, &metadata, 1_000)
+            if let metadata { rd_kafka_metadata_destroy(metadata) }
+            return code == RD_KAFKA_RESP_ERR_NO_ERROR
+        }) ?? false
+        guard !answered else {
+            status.recordProgress()
+            return LogHealth(lastError: snapshot.lastError)
+        }
+        return LogHealth(unreachable: "no broker answers", lastError: snapshot.lastError)
+    }
+
     public func close() async {
         let producer = self.producer
         _ = try? await KafkaBlocking.run { producer.close() }

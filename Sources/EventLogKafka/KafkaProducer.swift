@@ -31,6 +31,15 @@ final class KafkaProducer: @unchecked Sendable {
         handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         self.status = status
         reports = PollLoop(name: "dos-kafka-producer", handle: handle)
+        // Learn the cluster now, in the background: an idempotent producer whose first records
+        // arrive while it is still swapping its bootstrap connection for the brokers' own can
+        // miss its producer id and wait half a second or more for the next try (seen on Tansu).
+        let handle = self.handle
+        DispatchQueue.global().async {
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            _ = rd_kafka_metadata(handle.pointer, 0, nil, &metadata, 2_000)
+            if let metadata { rd_kafka_metadata_destroy(metadata) }
+        }
     }
 
     /// Produces the records in order and waits for every delivery report.

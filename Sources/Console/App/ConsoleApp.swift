@@ -249,6 +249,7 @@ public final class ConsoleApp {
         case .connecting: ("connecting…", .statusWarning)
         case .connected(let caughtUp): (caughtUp ? "● live" : "◌ catching up", caughtUp ? .statusGood : .statusWarning)
         case .reconnecting(let reason, let attempt): ("reconnecting (\(attempt)): \(reason)", .statusError)
+        case .unreachable(let reason): ("○ unreachable: \(reason)", .statusError)
         }
         column += screen.write(connection, row: row, column: column, limit: 48, role: role)
         let rate = status.eventsPerSecond < 10 ? String(format: "%.1f", status.eventsPerSecond) : String(Int(status.eventsPerSecond))

@@ -7,6 +7,8 @@ public struct StreamStatus: Sendable, Equatable {
         /// Reading; `caughtUp` once the initial replay reached the end of the log.
         case connected(caughtUp: Bool)
         case reconnecting(reason: String, attempt: Int)
+        /// The backend says it cannot reach the log (every Kafka broker down); it keeps trying.
+        case unreachable(reason: String)
     }
 
     /// "data dir /var/lib/dos" or "brokers k1:9092".

@@ -62,6 +62,7 @@ public final class StreamFeed: StreamClient {
             await readState(name: "letters", topics: [topics.deadLetter], from: .beginning)
         }
         launch("lag") { [self] in await measureLag() }
+        launch("health") { [self] in await watchHealth() }
         startTail(from: tailStart, backfill: backfill)
     }
 
@@ -215,6 +216,24 @@ public final class StreamFeed: StreamClient {
         let delay = min(5.0, 0.25 * pow(2.0, Double(min(attempt, 5))))
         do { try await Task.sleep(for: .seconds(delay)) } catch { return false }
         return true
+    }
+
+    /// Says when the backend cannot reach the log (Kafka with every broker down: reads then
+    /// just return nothing), and when it can again.
+    private func watchHealth() async {
+        var shown: String?
+        while !Task.isCancelled {
+            let reason = await log.health().unreachable.map { String($0.prefix(120)) }
+            // Only a change wakes the UI.
+            if let reason, reason != shown {
+                inbox.post { $0.connection = .unreachable(reason: reason) }
+            } else if reason == nil, shown != nil {
+                let connected = connection(caughtUp: nil)
+                inbox.post { $0.connection = connected }
+            }
+            shown = reason
+            do { try await Task.sleep(for: .seconds(1)) } catch { return }
+        }
     }
 
     private func measureLag() async {
