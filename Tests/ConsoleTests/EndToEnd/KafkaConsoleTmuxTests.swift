@@ -29,8 +29,10 @@ final class KafkaConsoleTmuxTests: XCTestCase {
         try session.waitFor("new provider")
         session.type(name)
         session.sendKeys("C-s")
+        try session.waitFor("provider: \(name)", timeout: .seconds(60))
         try session.waitFor("created provider \"\(name)\"", timeout: .seconds(60))
-        session.sendKeys("Escape")
+        // Back to the listing by name, not Escape: the entry's page may still be opening.
+        command(session, "providers")
     }
 
     func testAStewardOnKafkaThroughAnOutageOfEveryBroker() async throws {
@@ -50,15 +52,16 @@ final class KafkaConsoleTmuxTests: XCTestCase {
         try session.waitFor("providers (0)")
         try createProvider(session, "Harbour Food Bank")
         try session.waitFor("providers (1)")
+        command(session, "tail")
+        try session.waitFor("dos.saga.completed.v1", timeout: .seconds(30))
 
         // Every broker away: reads just come back empty, so only the backend can tell.
         for broker in 1...3 { try await cluster.setDown(broker: broker) }
         let cutOff = try session.waitFor("unreachable", timeout: .seconds(60))
-        XCTAssertTrue(cutOff.contains("Harbour Food Bank"), "the console keeps showing what it has:\n\(cutOff)")
-        command(session, "tail")
-        try session.waitFor("dos.saga.completed.v1")
+        XCTAssertTrue(cutOff.contains("dos.saga.completed.v1"), "the console keeps showing what it has:\n\(cutOff)")
         command(session, "providers")
-        try session.waitFor("providers (1)")
+        let listing = try session.waitFor("providers (1)")
+        XCTAssertTrue(listing.contains("Harbour Food Bank") && listing.contains("unreachable"), listing)
 
         for broker in 1...3 { try await cluster.setUp(broker: broker) }
         try session.waitFor("● live", timeout: .seconds(60))
