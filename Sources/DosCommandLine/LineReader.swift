@@ -9,11 +9,6 @@ import Glibc
 /// one buffer (no array per line: a publisher copies only the lines it keeps). A line longer
 /// than `maximumLineLength` is reported as `.tooLong` and its bytes are dropped without being kept.
 public struct LineReader {
-    public enum Line: Equatable, Sendable {
-        case text(number: Int, bytes: [UInt8])
-        case tooLong(number: Int)
-    }
-
     /// One line of a block: where its bytes are, or that it was too long.
     public enum Span: Equatable, Sendable {
         case text(number: Int, range: Range<Int>)
@@ -39,17 +34,6 @@ public struct LineReader {
         self.descriptor = descriptor
         self.maximumLineLength = maximumLineLength
         self.chunkSize = chunkSize
-    }
-
-    /// The lines completed by the next read, each as its own array; nil at end of input.
-    public mutating func nextChunk() throws -> [Line]? {
-        guard let block = try nextBlock() else { return nil }
-        return block.lines.map { span in
-            switch span {
-            case .text(let number, let range): .text(number: number, bytes: Array(block.bytes[range]))
-            case .tooLong(let number): .tooLong(number: number)
-            }
-        }
     }
 
     /// The lines completed by the next read; nil at end of input. Throws on a read error.

@@ -42,11 +42,6 @@ final class KafkaProducer: @unchecked Sendable {
         }
     }
 
-    /// Produces the records in order and waits for every delivery report.
-    func append(_ records: [OutgoingRecord]) async throws -> [AppendResult] {
-        try await results(of: start(records))
-    }
-
     /// Produces the records in order and returns once librdkafka holds them all; the batch's
     /// `results()` waits for their delivery reports. Callers that start batches one after
     /// another keep their order (every record goes through this one producer).

@@ -3,14 +3,27 @@ import Foundation
 import Testing
 
 @Suite struct LineReaderTests {
+    /// A line as the tests compare them: its number and bytes, or that it was too long.
+    enum Line: Equatable {
+        case text(number: Int, bytes: [UInt8])
+        case tooLong(number: Int)
+    }
+
     /// Feeds `text` through a real pipe and collects every line the reader reports.
-    func lines(of bytes: [UInt8], maximum: Int, chunkSize: Int = 7) throws -> [LineReader.Line] {
+    func lines(of bytes: [UInt8], maximum: Int, chunkSize: Int = 7) throws -> [Line] {
         let pipe = Pipe()
         try pipe.fileHandleForWriting.write(contentsOf: Data(bytes))
         try pipe.fileHandleForWriting.close()
         var reader = LineReader(descriptor: pipe.fileHandleForReading.fileDescriptor, maximumLineLength: maximum, chunkSize: chunkSize)
-        var lines: [LineReader.Line] = []
-        while let chunk = try reader.nextChunk() { lines += chunk }
+        var lines: [Line] = []
+        while let block = try reader.nextBlock() {
+            for span in block.lines {
+                switch span {
+                case .text(let number, let range): lines.append(.text(number: number, bytes: Array(block.bytes[range])))
+                case .tooLong(let number): lines.append(.tooLong(number: number))
+                }
+            }
+        }
         return lines
     }
 
