@@ -56,15 +56,22 @@ final class KafkaProducer: @unchecked Sendable {
                 topic = topics.handle(for: topicName, producer: handle)
             }
             guard let topic else {
-                batch.refused(index, code: rd_kafka_last_error())
+                batch.refused(index, code: topics.isClosed ? RD_KAFKA_RESP_ERR__DESTROY : rd_kafka_last_error())
                 continue
             }
             while true {
                 let code = produce(records[index], topic: topic, timestamp: now, opaque: batch.slot(index))
                 if code == RD_KAFKA_RESP_ERR_NO_ERROR { break }
                 if code == RD_KAFKA_RESP_ERR__QUEUE_FULL {
-                    // The local queue is full: wait for deliveries to make room.
-                    try await Task.sleep(for: .milliseconds(2))
+                    // The local queue is full: wait for deliveries to make room. Cancelled
+                    // meanwhile, the records not produced yet are refused, so the batch still
+                    // completes (and frees itself) once the others are reported.
+                    do {
+                        try await Task.sleep(for: .milliseconds(2))
+                    } catch {
+                        for rest in index..<records.count { batch.refused(rest, code: RD_KAFKA_RESP_ERR__PURGE_QUEUE) }
+                        throw error
+                    }
                     continue
                 }
                 batch.refused(index, code: code)
@@ -106,21 +113,31 @@ final class KafkaProducer: @unchecked Sendable {
 
 /// The producer's topic handles, made on first use and kept until close.
 final class ProducerTopics: Sendable {
-    private let handles = Mutex<[String: OpaquePointer]>([:])
+    private struct State {
+        var handles: [String: OpaquePointer] = [:]
+        var closed = false
+    }
 
+    private let state = Mutex(State())
+
+    /// nil once closed (librdkafka wants every topic handle gone before its own).
     func handle(for name: String, producer: KafkaHandle) -> OpaquePointer? {
-        handles.withLock { handles in
-            if let known = handles[name] { return known }
+        state.withLock { state in
+            guard !state.closed else { return nil }
+            if let known = state.handles[name] { return known }
             let made = rd_kafka_topic_new(producer.pointer, name, nil)
-            handles[name] = made
+            state.handles[name] = made
             return made
         }
     }
 
+    var isClosed: Bool { state.withLock { $0.closed } }
+
     func destroyAll() {
-        handles.withLock { handles in
-            for handle in handles.values { rd_kafka_topic_destroy(handle) }
-            handles.removeAll()
+        state.withLock { state in
+            state.closed = true
+            for handle in state.handles.values { rd_kafka_topic_destroy(handle) }
+            state.handles.removeAll()
         }
     }
 }
