@@ -98,7 +98,16 @@ public struct LineReader {
             partial.append(contentsOf: bytes[lineStart...])
         }
         bytes.removeSubrange(lineStart...)
-        return lines.isEmpty ? nil : Block(bytes: bytes, lines: lines)
+        guard !lines.isEmpty else { return nil }
+        // A read that brought little (a line typed, a slow pipe) keeps only what it holds, not
+        // the whole read buffer: a round may keep thousands of blocks.
+        if bytes.count < chunkSize / 2 {
+            let kept = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
+                initialized = buffer.initialize(fromContentsOf: kept)
+            }
+        }
+        return Block(bytes: bytes, lines: lines)
     }
 
     private static func newline(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {

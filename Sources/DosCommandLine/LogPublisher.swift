@@ -8,11 +8,19 @@ import Foundation
 /// A bad line is reported with its number and skipped; the rest still go in. Lines are appended in
 /// batches as they arrive, each batch in one transaction, so a position printed with
 /// `--print-positions` means the event is durable.
+///
+/// When the log itself fails, nothing more is sent; every batch already sent is waited for, and
+/// the report says which line is the first not known to be stored.
 public struct LogPublisher {
     public struct Report: Sendable, Equatable {
         public var published = 0
         public var duplicates = 0
         public var rejectedLines: [Int] = []
+        /// Why publishing stopped, when the log (or the input) failed.
+        public var failure: String?
+        /// The first line not known to be stored, when the log failed. Lines after it may be
+        /// stored too (their positions were printed if so).
+        public var firstUnstoredLine: Int?
     }
 
     let log: any EventLog
@@ -50,22 +58,44 @@ public struct LogPublisher {
         var sent: [[SentBatch]] = []
         // The next round is read and checked while this one is handed to the log.
         var next = Task { try await rounds.next() }
-        while true {
-            let round = try await next.value
-            if !round.isLast { next = Task { try await rounds.next() } }
-            // Each part goes to the log as it is, in order.
-            var batches: [SentBatch] = []
-            for part in round.parts {
-                for rejection in part.rejections { reject(rejection.line, rejection.reason, report: &report, errors: errors) }
-                guard !part.records.isEmpty else { continue }
-                batches.append(SentBatch(lineNumbers: part.lineNumbers, records: part.records, pending: try await log.startAppend(part.records)))
+        do {
+            while true {
+                let round = try await next.value
+                if !round.isLast { next = Task { try await rounds.next() } }
+                // Each part goes to the log as it is, in order.
+                var batches: [SentBatch] = []
+                var refusal: (any Error)?
+                for part in round.parts where refusal == nil {
+                    for rejection in part.rejections { reject(rejection.line, rejection.reason, report: &report, errors: errors) }
+                    guard !part.records.isEmpty else { continue }
+                    do {
+                        batches.append(SentBatch(lineNumbers: part.lineNumbers, records: part.records, pending: try await log.startAppend(part.records)))
+                    } catch {
+                        report.firstUnstoredLine = part.lineNumbers.first
+                        refusal = error
+                    }
+                }
+                sent.append(batches)
+                if let refusal { throw refusal }
+                // With nothing more to read yet, everything sent is acknowledged before waiting for input.
+                while sent.count > (round.moreWaiting ? Self.batchesInFlight : 0) {
+                    for batch in sent.removeFirst() { try await acknowledge(batch, report: &report, output: output) }
+                }
+                if round.isLast { break }
             }
-            sent.append(batches)
-            // With nothing more to read yet, everything sent is acknowledged before waiting for input.
-            while sent.count > (round.moreWaiting ? Self.batchesInFlight : 0) {
-                for batch in sent.removeFirst() { try await acknowledge(batch, report: &report, output: output) }
+        } catch {
+            next.cancel()
+            report.failure = String(describing: error)
+        }
+        // After a failure: every batch already sent is waited for (its positions printed once
+        // stored), and the first one that was not says where publishing stopped.
+        for batch in sent.joined() {
+            do {
+                try await acknowledge(batch, report: &report, output: output)
+            } catch {
+                report.failure = report.failure ?? String(describing: error)
+                report.firstUnstoredLine = min(report.firstUnstoredLine ?? .max, batch.lineNumbers.first ?? .max)
             }
-            if round.isLast { break }
         }
         return report
     }
@@ -112,6 +142,12 @@ public struct LogPublisher {
             case .text(let number, let range):
                 let trimmed = trimmed(bytes[range])
                 if trimmed.isEmpty { continue }
+                // The log's own limit, a little under the envelope's: refused here, line by line,
+                // rather than by the log for a whole batch.
+                guard trimmed.count <= RecordRules.maximumPayloadSize else {
+                    checked.rejections.append((number, "\(trimmed.count) bytes, over the log's record limit of \(RecordRules.maximumPayloadSize)"))
+                    continue
+                }
                 switch CloudEventCodec.check(trimmed) {
                 case .failure(let error):
                     checked.rejections.append((number, error.reason))
@@ -172,6 +208,8 @@ final class CheckedRounds: @unchecked Sendable {
     private let descriptor: Int32
     private let topic: String
     private let maximumLines: Int
+    /// `read` blocks (on a person typing, a slow pipe): never on Swift's few pool threads.
+    private let readingQueue = DispatchQueue(label: "dos-publish-input")
 
     init(descriptor: Int32, topic: String, maximumLines: Int) {
         reader = LineReader(descriptor: descriptor, maximumLineLength: CloudEventCodec.maximumEventSize)
@@ -185,7 +223,7 @@ final class CheckedRounds: @unchecked Sendable {
         var blocks: [LineReader.Block] = []
         var lines = 0
         while true {
-            guard let block = try reader.nextBlock() else {
+            guard let block = try await nextBlock() else {
                 return Round(parts: await LogPublisher.checkOnAllCores(blocks, topic: topic), moreWaiting: false, isLast: true)
             }
             blocks.append(block)
@@ -195,6 +233,12 @@ final class CheckedRounds: @unchecked Sendable {
             let moreWaiting = LogPublisher.hasInputWaiting(descriptor)
             if moreWaiting, lines < maximumLines { continue }
             return Round(parts: await LogPublisher.checkOnAllCores(blocks, topic: topic), moreWaiting: moreWaiting, isLast: false)
+        }
+    }
+
+    private func nextBlock() async throws -> LineReader.Block? {
+        try await withCheckedThrowingContinuation { continuation in
+            readingQueue.async { [self] in continuation.resume(with: Result { try reader.nextBlock() }) }
         }
     }
 }

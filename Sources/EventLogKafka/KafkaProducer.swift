@@ -11,6 +11,9 @@ final class KafkaProducer: @unchecked Sendable {
     private let status: KafkaStatus
     private let reports: PollLoop
     private let topics = ProducerTopics()
+    private let closed = Atomic<Bool>(false)
+    /// Starts producing right now (close waits for them).
+    private let starts = Atomic<Int>(0)
 
     init(settings: KafkaSettings, status: KafkaStatus) throws {
         let conf = try KafkaHandle.configuration(settings, [
@@ -46,6 +49,10 @@ final class KafkaProducer: @unchecked Sendable {
     /// `results()` waits for their delivery reports. Callers that start batches one after
     /// another keep their order (every record goes through this one producer).
     func start(_ records: [OutgoingRecord]) async throws -> DeliveryBatch {
+        // Counted before checking, so that close either sees this start or this start sees close.
+        starts.add(1, ordering: .sequentiallyConsistent)
+        defer { starts.subtract(1, ordering: .sequentiallyConsistent) }
+        guard !closed.load(ordering: .sequentiallyConsistent) else { throw EventLogError.closed }
         let batch = DeliveryBatch(records: records)
         guard !records.isEmpty else { return batch }
         let now = Int64(Date().timeIntervalSince1970 * 1_000)
@@ -56,18 +63,19 @@ final class KafkaProducer: @unchecked Sendable {
                 topic = topics.handle(for: topicName, producer: handle)
             }
             guard let topic else {
-                batch.refused(index, code: topics.isClosed ? RD_KAFKA_RESP_ERR__DESTROY : rd_kafka_last_error())
+                batch.refused(index, code: rd_kafka_last_error())
                 continue
             }
             while true {
                 let code = produce(records[index], topic: topic, timestamp: now, opaque: batch.slot(index))
                 if code == RD_KAFKA_RESP_ERR_NO_ERROR { break }
                 if code == RD_KAFKA_RESP_ERR__QUEUE_FULL {
-                    // The local queue is full: wait for deliveries to make room. Cancelled
-                    // meanwhile, the records not produced yet are refused, so the batch still
-                    // completes (and frees itself) once the others are reported.
+                    // The local queue is full: wait for deliveries to make room. Cancelled or
+                    // closed meanwhile, the records not produced yet are refused, so the batch
+                    // still completes (and frees itself) once the others are reported.
                     do {
                         try await Task.sleep(for: .milliseconds(2))
+                        if closed.load(ordering: .sequentiallyConsistent) { throw EventLogError.closed }
                     } catch {
                         for rest in index..<records.count { batch.refused(rest, code: RD_KAFKA_RESP_ERR__PURGE_QUEUE) }
                         throw error
@@ -103,9 +111,16 @@ final class KafkaProducer: @unchecked Sendable {
         }
     }
 
-    /// Waits up to `timeout` for everything in flight, then stops serving reports.
+    /// Waits up to `timeout` for everything in flight, then stops serving reports. What is still
+    /// undelivered then is purged, so every waiting batch gets its (failed) reports.
     func close(timeout: Duration = .seconds(10)) {
-        rd_kafka_flush(handle.pointer, kafkaMilliseconds(timeout))
+        guard !closed.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        // A start in progress finishes producing first (it uses the topic handles).
+        while starts.load(ordering: .sequentiallyConsistent) > 0 { usleep(1_000) }
+        if rd_kafka_flush(handle.pointer, kafkaMilliseconds(timeout)) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            _ = rd_kafka_purge(handle.pointer, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
+            _ = rd_kafka_flush(handle.pointer, 1_000)
+        }
         reports.stop()
         topics.destroyAll()
     }
@@ -113,31 +128,22 @@ final class KafkaProducer: @unchecked Sendable {
 
 /// The producer's topic handles, made on first use and kept until close.
 final class ProducerTopics: Sendable {
-    private struct State {
-        var handles: [String: OpaquePointer] = [:]
-        var closed = false
-    }
+    private let handles = Mutex<[String: OpaquePointer]>([:])
 
-    private let state = Mutex(State())
-
-    /// nil once closed (librdkafka wants every topic handle gone before its own).
     func handle(for name: String, producer: KafkaHandle) -> OpaquePointer? {
-        state.withLock { state in
-            guard !state.closed else { return nil }
-            if let known = state.handles[name] { return known }
+        handles.withLock { handles in
+            if let known = handles[name] { return known }
             let made = rd_kafka_topic_new(producer.pointer, name, nil)
-            state.handles[name] = made
+            handles[name] = made
             return made
         }
     }
 
-    var isClosed: Bool { state.withLock { $0.closed } }
-
+    /// At close, after the last start (librdkafka wants every topic handle gone before its own).
     func destroyAll() {
-        state.withLock { state in
-            state.closed = true
-            for handle in state.handles.values { rd_kafka_topic_destroy(handle) }
-            state.handles.removeAll()
+        handles.withLock { handles in
+            for handle in handles.values { rd_kafka_topic_destroy(handle) }
+            handles.removeAll()
         }
     }
 }
@@ -178,9 +184,9 @@ final class DeliveryBatch: @unchecked Sendable {
 
     func slot(_ index: Int) -> UnsafeMutableRawPointer { UnsafeMutableRawPointer(slots + index) }
 
-    /// A record librdkafka would not take: its report is the refusal.
+    /// A record librdkafka would not take: its report is the refusal (never "no error").
     func refused(_ index: Int, code: rd_kafka_resp_err_t) {
-        slots[index].code = code
+        slots[index].code = code == RD_KAFKA_RESP_ERR_NO_ERROR ? RD_KAFKA_RESP_ERR__FAIL : code
         reported()
     }
 

@@ -41,6 +41,11 @@ struct LogPublishCommand: AsyncParsableCommand {
         }
         output.flush()
         await log.close()
+        if let failure = report.failure {
+            let stopped = report.firstUnstoredLine.map { " at line \($0)" } ?? ""
+            errors.line("dos: publish failed\(stopped): \(failure); \(report.published) event\(report.published == 1 ? "" : "s") stored before that")
+            throw ExitCode.failure
+        }
         if !quiet {
             var summary = "dos: published \(report.published) event\(report.published == 1 ? "" : "s") to \(topic)"
             if report.duplicates > 0 { summary += ", \(report.duplicates) already there (same id)" }

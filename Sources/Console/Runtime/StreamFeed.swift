@@ -224,10 +224,11 @@ public final class StreamFeed: StreamClient {
         var shown: String?
         while !Task.isCancelled {
             let reason = await log.health().unreachable.map { String($0.prefix(120)) }
-            // Only a change wakes the UI.
-            if let reason, reason != shown {
+            // Said again each second while it lasts: a reader reconnecting meanwhile posts its
+            // own state. Otherwise only a change wakes the UI.
+            if let reason {
                 inbox.post { $0.connection = .unreachable(reason: reason) }
-            } else if reason == nil, shown != nil {
+            } else if shown != nil {
                 let connected = connection(caughtUp: nil)
                 inbox.post { $0.connection = connected }
             }
