@@ -79,7 +79,17 @@ public struct LogPublisher {
                 if let refusal { throw refusal }
                 // With nothing more to read yet, everything sent is acknowledged before waiting for input.
                 while sent.count > (round.moreWaiting ? Self.batchesInFlight : 0) {
-                    for batch in sent.removeFirst() { try await acknowledge(batch, report: &report, output: output) }
+                    // One batch at a time: after a failure, the rest stay for the wait below.
+                    while let batch = sent[0].first {
+                        sent[0].removeFirst()
+                        do {
+                            try await acknowledge(batch, report: &report, output: output)
+                        } catch {
+                            report.firstUnstoredLine = batch.lineNumbers.first
+                            throw error
+                        }
+                    }
+                    sent.removeFirst()
                 }
                 if round.isLast { break }
             }

@@ -55,4 +55,28 @@ import TestSupport
         }
         #expect(Set(ids).isSuperset(of: (1...100).map { "first-\($0)" }), "everything acknowledged is still there")
     }
+
+    /// The broker goes away while one `dos log publish` runs: what it acknowledged before stays
+    /// acknowledged, and the failure names the first line of the batch whose delivery failed.
+    @Test func aBrokerGoneMidRunNamesTheFirstLineWhoseDeliveryFailed() async throws {
+        let cluster = try await KafkaMockCluster(brokers: 1)
+        defer { cluster.stop() }
+        try await cluster.send("topic dos.events 3 1")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let properties = directory + "/kafka.properties"
+        try Data("message.timeout.ms=2000\n".utf8).write(to: URL(fileURLWithPath: properties))
+        let publish = try ChildProcess(DosExecutable.url, [
+            "log", "publish", "--topic", "dos.events", "--print-positions",
+            "--brokers", cluster.bootstrap, "--kafka-config", properties, "--data-dir", directory,
+        ])
+        publish.feed(Array(((1...100).map { event("first-\($0)") }.joined(separator: "\n") + "\n").utf8), thenClose: false)
+        #expect(await publish.waitForLines(100, timeout: .seconds(30)), "\(publish.standardError)")
+
+        try await cluster.setDown(broker: 1)
+        publish.feed(Array(((1...50).map { event("second-\($0)") }.joined(separator: "\n") + "\n").utf8))
+        #expect(try await publish.waitForExit(timeout: .seconds(60)) == 1)
+        #expect(publish.standardError.contains("dos: publish failed at line 101:"), "\(publish.standardError)")
+        #expect(publish.standardError.contains("100 events stored before that"), "\(publish.standardError)")
+        #expect(publish.outputLines.count == 100, "no position is printed for a record not stored")
+    }
 }
