@@ -164,13 +164,11 @@ final class DeliveryBatch: @unchecked Sendable {
     private let remaining: Atomic<Int>
     /// Who waits for the last report, once someone does.
     private let waiter = Mutex<CheckedContinuation<Void, Never>?>(nil)
-    private let finished = Atomic<Bool>(false)
 
     init(records: [OutgoingRecord]) {
         self.records = records
         remaining = Atomic(records.count)
         slots = .allocate(capacity: max(1, records.count))
-        finished.store(records.isEmpty, ordering: .releasing)
         guard !records.isEmpty else { return }
         // Released by the last report.
         let retained = Unmanaged.passRetained(self)
@@ -193,7 +191,6 @@ final class DeliveryBatch: @unchecked Sendable {
     /// One report more (its slot is written); the last one wakes the waiter.
     func reported() {
         guard remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 else { return }
-        finished.store(true, ordering: .releasing)
         let continuation = waiter.withLock { waiting -> CheckedContinuation<Void, Never>? in
             defer { waiting = nil }
             return waiting
@@ -206,7 +203,7 @@ final class DeliveryBatch: @unchecked Sendable {
         await withCheckedContinuation { continuation in
             let done = waiter.withLock { waiting -> Bool in
                 // Checked under the lock the last report takes, so the wake-up cannot be missed.
-                if finished.load(ordering: .acquiring) { return true }
+                if remaining.load(ordering: .acquiring) == 0 { return true }
                 waiting = continuation
                 return false
             }
