@@ -4,7 +4,7 @@ BUILD_FLAGS ?= --explicit-target-dependency-import-check error
 DOS_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run build test bench bench-pipeline bench-console bench-kafka clean
+.PHONY: help setup run build test bench bench-pipeline bench-console bench-kafka bench-import clean
 
 help: ## List these commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,6 +23,7 @@ build: setup ## Debug build of everything, tests included
 # running dozens of them at once turns every timeout into a coin toss.
 test: build ## Set up and run every test (the Kafka tests start Tansu and a mock cluster themselves)
 	@bash scripts/kafka-test-setup.sh
+	@bash scripts/hsds-test-setup.sh
 	LD_LIBRARY_PATH=$(CURDIR)/.venv-kafka/librdkafka $(SWIFT) test --skip-build --no-parallel
 
 bench: setup ## Run the log benchmark (release build; BENCH_ARGS="--events 100000" for a quick one)
@@ -38,6 +39,11 @@ bench-console: setup ## Run the console benchmark: 100,000 services and 1M event
 	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product ConsoleBenchmark $(BUILD_FLAGS)
 	.build/release/ConsoleBenchmark --dos .build/release/dos $(BENCH_ARGS)
+
+bench-import: setup ## HSDS: import 10,000 generated services into an empty directory (every saga completed), then export it
+	$(SWIFT) build -c release --product dos $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product ImportBenchmark $(BUILD_FLAGS)
+	.build/release/ImportBenchmark --dos .build/release/dos $(BENCH_ARGS)
 
 bench-kafka: setup ## Kafka: dos against kcat on Tansu (1M events), and saga throughput with the services as processes
 	@bash scripts/kafka-test-setup.sh

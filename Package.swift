@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries (ncursesw without pkg-config: its cflags carry feature macros SwiftPM refuses)
@@ -61,6 +62,16 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
+        // Open Referral HSDS 3.0: the standard's records mapped to and from dos entries (no I/O).
+        .target(name: "HSDS", dependencies: ["Model", "Events"]),
+        // The importer ("scraper"): source plugins, and a run that turns records into commands.
+        .target(name: "Importer", dependencies: ["HSDS", "DosCommandLine", "Model", "Events", "EventLog", "TerminalSafety"]),
+        // HTTP clients of the stream: the REST gateway and the read-only HSDS API.
+        .target(name: "HTTPGateway", dependencies: [
+            "HSDS", "DosCommandLine", "Model", "Events", "EventLog", "TerminalSafety",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+
         // The console, bottom to top: a terminal-free widget kit (cells, keys, themes, config),
         // the curses driver that shows its frames, and the console's views over the directory.
         .target(name: "ConsoleKit", dependencies: ["TerminalSafety", .product(name: "Yams", package: "Yams")]),
@@ -73,6 +84,7 @@ let package = Package(
         // The one executable: argument parsing and wiring; the only place a backend is chosen.
         .executableTarget(name: "dos", dependencies: [
             "DosCommandLine", "Events", "EventLog", "EventLogSQLite", "EventLogKafka", "Console", "ConsoleKit", "ConsoleTerminal",
+            "HSDS", "Importer", "HTTPGateway", "Model",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -87,6 +99,7 @@ let package = Package(
         .executableTarget(name: "KafkaBenchmark", dependencies: [
             "EventLog", "EventLogKafka", "Events", "BenchmarkSupport",
         ], path: "Benchmarks/KafkaBenchmark"),
+        .executableTarget(name: "ImportBenchmark", dependencies: ["BenchmarkSupport"], path: "Benchmarks/ImportBenchmark"),
         .executableTarget(name: "ConsoleBenchmark", dependencies: [
             "Console", "ConsoleKit", "Events", "EventLog", "EventLogSQLite", "Model", "TestSupport", "BenchmarkSupport",
         ], path: "Benchmarks/ConsoleBenchmark"),
@@ -113,6 +126,13 @@ let package = Package(
         ]),
         .testTarget(name: "DosCommandLineTests", dependencies: [
             "DosCommandLine", "TerminalSafety", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
+        ]),
+        .testTarget(name: "HSDSTests", dependencies: ["HSDS", "Model", "Events", "TestSupport"]),
+        .testTarget(name: "ImporterTests", dependencies: [
+            "Importer", "HSDS", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
+        ], exclude: ["Fixtures"]),
+        .testTarget(name: "HTTPGatewayTests", dependencies: [
+            "HTTPGateway", "DosCommandLine", "Model", "Events", "EventLog", "EventLogSQLite", "TestSupport", "dos",
         ]),
         .testTarget(name: "ConsoleKitTests", dependencies: ["ConsoleKit", "TerminalSafety", "TestSupport"]),
         .testTarget(name: "ConsoleTerminalTests", dependencies: ["ConsoleTerminal", "ConsoleKit", "CNCurses"]),

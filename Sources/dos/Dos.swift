@@ -20,6 +20,7 @@ struct Dos: AsyncParsableCommand {
             LogCommand.self, ServeCommand.self, DoctorCommand.self, GetCommand.self, HistoryCommand.self, ApplyCommand.self,
             DeleteCommand.self, PublishCommand.self, UnpublishCommand.self, FlagCommand.self, UnflagCommand.self,
             RegisterProviderCommand.self, SagasCommand.self, DeadLettersCommand.self, ConsoleCommand.self,
+            ImportCommand.self, ExportCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

@@ -1,5 +1,4 @@
 import Foundation
-import Model
 
 /// Names one entry: its kind and id. Ids are unique per kind, so the pair is the entry's key.
 public struct EntityKey: Hashable, Sendable, Comparable, CustomStringConvertible {

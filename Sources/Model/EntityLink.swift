@@ -1,5 +1,4 @@
 import Foundation
-import Model
 
 /// One reference from an entry to another, named by the JSON field that holds it.
 public struct EntityLink: Hashable, Sendable {
