@@ -16,7 +16,7 @@ import FoundationNetworking
                 DosExecutable.url, ["serve", "hsds-api", "--listen", "127.0.0.1:0", "--data-dir", source.path],
                 environment: ["XDG_STATE_HOME": source.path + "/state"])
             defer { api.kill(SIGTERM) }
-            let base = try await Self.listeningAddress(of: api)
+            let base = try await api.listeningAddress()
 
             let root = try await Self.get(base + "/")
             #expect(root.status == 200 && root.json["version"] as? String == "3.0")
@@ -49,19 +49,6 @@ import FoundationNetworking
                 }
             }
         }
-    }
-
-    static func listeningAddress(of process: ChildProcess) async throws -> String {
-        let clock = ContinuousClock(), deadline = clock.now + .seconds(30)
-        while clock.now < deadline {
-            if let line = process.standardError.split(separator: "\n").first(where: { $0.contains("listening on ") }),
-               let range = line.range(of: "http://") {
-                return String(line[range.lowerBound...])
-            }
-            try #require(!process.hasExited, "dos serve hsds-api ended: \(process.standardError)")
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw ChildProcessError.timedOut(["serve", "hsds-api (it never said where it listens)"])
     }
 
     struct Answer {
