@@ -71,4 +71,19 @@ import TestSupport
             #expect(outcome.counts?.created == 0)
         }
     }
+
+    /// The same on Kafka (librdkafka's mock cluster): import, export, and the export imported
+    /// again without a change.
+    @Test func importAndExportWorkOnKafka() async throws {
+        try await ImportTestDirectory.with(onKafka: true) { directory in
+            let outcome = try await directory.importing(ImportTestDirectory.examples.appendingPathComponent("hsds-3.0/service_full.json").path)
+            #expect(outcome.status == 0, "\(outcome.output)\(outcome.process.standardError)")
+            #expect(outcome.counts?.created == 8, "\(outcome.output)")
+            let json = directory.path + "/export.json"
+            let export = try await directory.dos(["export", "--out", json])
+            #expect(export.exitStatus == 0, "\(export.standardError)")
+            let again = try await directory.importing(json)
+            #expect(again.counts?.created == 0 && again.counts?.updated == 0 && again.counts?.unchanged == 8, "\(again.output)")
+        }
+    }
 }
