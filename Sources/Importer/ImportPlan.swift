@@ -128,12 +128,13 @@ public struct ImportPlan: Sendable {
             return own
         }
         var waves: [Int: [Step]] = [:]
+        // Each entry once, in the order the records brought them.
         var orderedKeys: [EntityKey] = []
-        for ref in acceptedOrder where accepted[ref] != nil {
-            for key in accepted[ref] ?? [] where !orderedKeys.contains(key) && chosen[key] != nil { orderedKeys.append(key) }
-        }
         var seen: Set<EntityKey> = []
-        for key in orderedKeys where seen.insert(key).inserted {
+        for ref in acceptedOrder where accepted[ref] != nil {
+            for key in accepted[ref] ?? [] where chosen[key] != nil && seen.insert(key).inserted { orderedKeys.append(key) }
+        }
+        for key in orderedKeys {
             guard let candidate = chosen[key] else { continue }
             let command: PlannedCommand
             if let existing = current(key) {

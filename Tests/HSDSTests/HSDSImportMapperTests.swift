@@ -2,12 +2,11 @@ import Events
 import Foundation
 import Model
 import Testing
+import TestSupport
 @testable import HSDS
 
 @Suite struct HSDSImportMapperTests {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/hsds/examples/hsds-3.0")
+    static let examples = HSDSReferenceData.examples.appendingPathComponent("hsds-3.0")
 
     static func records(_ file: String) throws -> [HSDSMappedRecord] {
         let document = try JSONValue(parsing: try Data(contentsOf: examples.appendingPathComponent(file)))

@@ -9,8 +9,8 @@ struct ImportTestDirectory {
     var backendArguments: [String] = []
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let examples = repository.deletingLastPathComponent().appendingPathComponent("shared/hsds/examples")
-    static let schemas = repository.deletingLastPathComponent().appendingPathComponent("shared/hsds/schema-3.0")
+    static let examples = HSDSReferenceData.examples
+    static let schemas = HSDSReferenceData.schemas
 
     /// Runs `body` with a fresh served directory (on a Kafka mock cluster the test starts when
     /// `onKafka`), then stops the server and removes it.
