@@ -3,6 +3,7 @@ import DosCommandLine
 import Events
 import Foundation
 import HSDS
+import TerminalSafety
 import Model
 
 /// `dos export --format hsds-json|hsds-csv [--out PATH]`: the directory as HSDS 3.0.
@@ -47,7 +48,7 @@ struct ExportCommand: AsyncParsableCommand {
             projection = try await ViewProjection.load(from: log)
         } catch {
             await log.close()
-            FileHandle.standardError.write(Data("dos: cannot read the directory: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("dos: cannot read the directory: \(TerminalText.escape(String(describing: error)))\n".utf8))
             throw ExitCode(1)
         }
         await log.close()
@@ -62,7 +63,7 @@ struct ExportCommand: AsyncParsableCommand {
                 try HSDSPackageWriter.write(exporter, to: out ?? ".")
             }
         } catch {
-            FileHandle.standardError.write(Data("dos: cannot write \(out ?? "the export"): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("dos: cannot write \(TerminalText.escape(out ?? "the export")): \(TerminalText.escape(error.localizedDescription))\n".utf8))
             throw ExitCode(1)
         }
         if out != nil {
