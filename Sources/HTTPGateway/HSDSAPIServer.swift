@@ -72,17 +72,17 @@ struct HSDSAPIRoutes: Sendable {
                 JSONMember("openapi_url", .string("https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json")),
             ]))
         }
-        router.get("/services") { request, _ in await list(request) { exporter in exporter.services.map(exporter.service) } }
+        router.get("/services") { request, _ in await list(request, \.services) { $0.service($1) } }
         router.get("/services/:id") { _, context in
             await one(context) { exporter, id in exporter.services.first { $0.id == id }.map(exporter.service) }
         }
         router.get("/organizations") { request, _ in
-            await list(request) { exporter in exporter.organizations.map { exporter.organization($0, withLocations: true) } }
+            await list(request, \.organizations) { $0.organization($1, withLocations: true) }
         }
         router.get("/organizations/:id") { _, context in
             await one(context) { exporter, id in exporter.organizations.first { $0.id == id }.map { exporter.organization($0, withLocations: true) } }
         }
-        router.get("/taxonomy_terms") { request, _ in await list(request) { exporter in exporter.directory.taxonomyTerms.map(exporter.taxonomyTerm) } }
+        router.get("/taxonomy_terms") { request, _ in await list(request, \.directory.taxonomyTerms) { $0.taxonomyTerm($1) } }
         router.get("/taxonomy_terms/:id") { _, context in
             await one(context) { exporter, id in exporter.directory.taxonomyTerms.first { $0.id == id }.map(exporter.taxonomyTerm) }
         }
@@ -90,17 +90,22 @@ struct HSDSAPIRoutes: Sendable {
 
     /// The published directory as the views hold it now.
     private func exporter() async -> HSDSExporter {
-        let snapshot = await directory.snapshot
-        return HSDSExporter(directory: HSDSDirectory(EntityKind.allCases.flatMap { snapshot.entries(kind: $0) }))
+        var entities: [Entity] = []
+        // The live directory keeps each kind's sorted list between changes.
+        for kind in EntityKind.allCases { entities += await directory.entries(kind: kind) }
+        return HSDSExporter(directory: HSDSDirectory(entities))
     }
 
-    private func list(_ request: Request, _ items: (HSDSExporter) -> [JSONValue]) async -> Response {
+    /// One page of `items`; only the page's records are written out.
+    private func list<Item>(_ request: Request, _ items: KeyPath<HSDSExporter, [Item]>, _ render: (HSDSExporter, Item) -> JSONValue) async -> Response {
         let query = request.uri.queryParameters
         switch PageRequest.parse(page: query.get("page"), perPage: query.get("per_page"), defaultSize: defaultPageSize, maximumSize: maximumPageSize) {
         case .failure(let error): return error.response
         case .success(let page):
-            let all = items(await exporter())
-            return Self.json(.ok, HSDSExporter.page(Array(page.slice(all)), number: page.page, size: page.perPage, totalItems: all.count))
+            let exporter = await exporter()
+            let all = exporter[keyPath: items]
+            let contents = page.slice(all).map { render(exporter, $0) }
+            return Self.json(.ok, HSDSExporter.page(contents, number: page.page, size: page.perPage, totalItems: all.count))
         }
     }
 
