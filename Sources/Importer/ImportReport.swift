@@ -14,6 +14,8 @@ public struct ImportReport: Sendable {
     public var skipped: [HSDSSkippedPart] = []
     public var recordsRead = 0
     public var elapsed: Duration = .zero
+    /// Planned only: the counts say what an import would do.
+    public var isDryRun = false
 
     public init(source: String) { self.source = source }
 
@@ -22,8 +24,10 @@ public struct ImportReport: Sendable {
     /// The report as lines for a terminal: every value from the input escaped.
     public var lines: [String] {
         var lines = [
-            "imported \(TerminalText.escape(source)): \(recordsRead) records read in \(Self.seconds(elapsed))",
-            "  entries: \(created) created, \(updated) updated, \(unchanged) unchanged",
+            "\(isDryRun ? "dry run of" : "imported") \(TerminalText.escape(source)): \(recordsRead) records read in \(Self.seconds(elapsed))",
+            isDryRun
+                ? "  entries: \(created) would be created, \(updated) would be updated, \(unchanged) unchanged (nothing published)"
+                : "  entries: \(created) created, \(updated) updated, \(unchanged) unchanged",
             "  records: \(rejections.count) rejected",
         ]
         for part in skipped {

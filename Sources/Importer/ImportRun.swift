@@ -32,7 +32,8 @@ public struct ImportRun: Sendable {
         }
     }
 
-    public func run(_ source: any ImportSource, progress: any ImportProgress = SilentProgress()) async throws -> ImportReport {
+    /// Imports `source`; with `dryRun`, plans the same commands and reports them unpublished.
+    public func run(_ source: any ImportSource, progress: any ImportProgress = SilentProgress(), dryRun: Bool = false) async throws -> ImportReport {
         let clock = ContinuousClock()
         let start = clock.now
         var report = ImportReport(source: source.name)
@@ -51,7 +52,14 @@ public struct ImportRun: Sendable {
         report.rejections += plan.rejections
         report.notes = plan.notes
 
-        try await publish(plan, into: &report, progress: progress)
+        if dryRun {
+            report.isDryRun = true
+            for step in plan.waves.joined() {
+                if step.command.action == .create { report.created += 1 } else { report.updated += 1 }
+            }
+        } else {
+            try await publish(plan, into: &report, progress: progress)
+        }
         progress.finish()
         report.elapsed = clock.now - start
         return report

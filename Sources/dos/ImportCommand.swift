@@ -29,6 +29,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for a service to start the sagas.", valueName: "seconds"))
     var timeout: Double = 5
 
+    @Flag(name: .long, help: "Read, check and compare with the directory, and say what would change, publishing nothing.")
+    var dryRun = false
+
     func validate() throws {
         guard timeout.isFinite, timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
     }
@@ -44,7 +47,8 @@ struct ImportCommand: AsyncParsableCommand {
         let signals = SignalCancellation()
         let run = ImportRun(log: log, timeout: .milliseconds(Int64(timeout * 1_000)))
         let progress = StandardErrorProgress()
-        let task = Task { try await run.run(plugin, progress: progress) }
+        let dryRun = self.dryRun
+        let task = Task { try await run.run(plugin, progress: progress, dryRun: dryRun) }
         signals.cancel(onSignal: task)
         let result = await task.result
         signals.stop()

@@ -72,6 +72,19 @@ import TestSupport
         }
     }
 
+    @Test func aDryRunSaysWhatWouldChangeAndPublishesNothing() async throws {
+        try await ImportTestDirectory.with { directory in
+            let example = ImportTestDirectory.examples.appendingPathComponent("hsds-3.0/service_full.json").path
+            let dry = try await directory.dos(["import", example, "--dry-run"])
+            #expect(dry.exitStatus == 0, "\(dry.standardOutput)\(dry.standardError)")
+            #expect(dry.standardOutput.contains("entries: 8 would be created, 0 would be updated, 0 unchanged (nothing published)"), "\(dry.standardOutput)")
+            let everything = try await directory.everything()
+            #expect(everything.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "[]" }, "a dry run published: \(everything)")
+            let real = try await directory.importing(example)
+            #expect(real.counts?.created == 8)
+        }
+    }
+
     /// The same on Kafka (librdkafka's mock cluster): import, export, and the export imported
     /// again without a change.
     @Test func importAndExportWorkOnKafka() async throws {
