@@ -13,12 +13,15 @@ public struct HSDSDirectory: Sendable {
     var eligibilities: [UUID: Eligibility] = [:]
     var terms: [UUID: TaxonomyTerm] = [:]
     var venuesByProvider: [UUID: [Venue]] = [:]
+    var providersByID: [UUID: Provider] = [:]
 
     /// `entities` in listing order; that order is kept in every list the export writes.
     public init(_ entities: [Entity]) {
         for entity in entities {
             switch entity {
-            case .provider(let provider): providers.append(provider)
+            case .provider(let provider):
+                providers.append(provider)
+                providersByID[provider.id] = provider
             case .service(let service): services.append(service)
             case .venue(let venue):
                 venues[venue.id] = venue
@@ -36,6 +39,6 @@ public struct HSDSDirectory: Sendable {
 
     func provider(_ id: UUID?) -> Provider? {
         guard let id else { return nil }
-        return providers.first { $0.id == id }
+        return providersByID[id]
     }
 }

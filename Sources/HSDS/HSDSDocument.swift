@@ -112,9 +112,9 @@ public enum HSDSDocument {
         /// Judged by the fields only one kind has (HSDS records carry no type tag).
         private static func kind(of object: HSDSObject) -> Shape? {
             if object.has("location_type") || object.has("addresses") { return .location }
-            let serviceFields = ["status", "organization_id", "program_id", "service_at_locations", "eligibility_description", "cost_options"]
-            if serviceFields.contains(where: object.has) { return .service }
             if object.has("service") { return .serviceAtLocation }
+            let serviceFields = ["status", "organization_id", "program_id", "service_at_locations", "eligibility_description", "cost_options", "url", "schedules"]
+            if serviceFields.contains(where: object.has) { return .service }
             let termFields = ["taxonomy", "parent_id", "term_uri", "code", "taxonomy_id", "taxonomy_detail"]
             if termFields.contains(where: object.has) { return .taxonomyTerm }
             let organizationFields = ["website", "tax_status", "year_incorporated", "legal_status", "organization_identifiers", "services", "parent_organization_id"]

@@ -15,8 +15,10 @@ public struct HSDSExporter: Sendable {
         self.includesUnpublished = includesUnpublished
     }
 
+    /// Published services of published providers (a service shows its provider, so a hidden
+    /// provider hides its services too), or every service with `--all`.
     public var services: [Service] {
-        directory.services.filter { includesUnpublished || $0.published }
+        directory.services.filter { includesUnpublished || ($0.published && directory.provider($0.providerID)?.published == true) }
     }
 
     public var organizations: [Provider] {

@@ -102,7 +102,11 @@ public struct HSDSImportMapper: Sendable {
         if let nested = object.object("organization", &problems) {
             var nestedProblems = HSDSProblems()
             if service.providerID == nil { service.providerID = nested.uuid("id", &nestedProblems) }
-            records += organization(nested, origin: "\(origin).organization")
+            records += organization(nested, origin: "\(origin).organization").map { record in
+                var copy = record
+                copy.isNested = copy.kind == .organization
+                return copy
+            }
         }
         if service.providerID == nil { problems.add("organization_id", "is required: dos services belong to a provider") }
 
@@ -113,10 +117,17 @@ public struct HSDSImportMapper: Sendable {
         for link in object.objects("service_at_locations", &problems) {
             var locationID = link.uuid("location_id", &problems)
             if let location = link.object("location", &problems) {
+                let type = location.string("location_type", &problems)?.lowercased()
+                if let type, type != "physical" {
+                    // dos venues are places; a virtual or postal location is not kept.
+                    notes.append("\(location.path): a \(type) location is not kept (dos venues are physical places)")
+                    continue
+                }
                 // A location given without its address (a list's short form) only names one.
                 if location.objects("addresses", &problems).isEmpty, let id = location.uuid("id", &problems) {
                     locationID = id
-                } else if let venue = venue(location, providerID: service.providerID, problems: &problems, notes: &notes) {
+                } else if let venue = venue(location, providerID: nil, problems: &problems, notes: &notes) {
+                    // Its provider is its own organization_id, never guessed from the service.
                     entities.append(.venue(venue))
                     locationID = venue.id
                 }
@@ -125,7 +136,7 @@ public struct HSDSImportMapper: Sendable {
                 problems.add(link.path, "names no location (location or location_id)")
                 continue
             }
-            append(locationID, to: &venueIDs)
+            venueIDs.append(locationID)
             pendingSchedules += link.objects("schedules", &problems).map { ($0, locationID) }
             contactObjects += link.objects("contacts", &problems)
         }
@@ -140,7 +151,7 @@ public struct HSDSImportMapper: Sendable {
         pendingSchedules = object.objects("schedules", &problems).map { ($0, nil) } + pendingSchedules
         for (scheduleObject, locationID) in pendingSchedules {
             let venueID = scheduleObject.uuid("location_id", &problems) ?? locationID ?? venueIDs.first
-            guard let event = event(scheduleObject, venueID: venueID, problems: &problems) else { continue }
+            guard let event = event(scheduleObject, venueID: venueID, problems: &problems, notes: &notes) else { continue }
             entities.append(.event(event))
             append(event.id, to: &service.eventIDs)
         }
@@ -166,6 +177,11 @@ public struct HSDSImportMapper: Sendable {
                 append(termID, to: &service.taxonomyIDs)
             }
         }
+        service.venueIDs = Self.unique(service.venueIDs)
+        service.contactIDs = Self.unique(service.contactIDs)
+        service.eventIDs = Self.unique(service.eventIDs)
+        service.costOptionIDs = Self.unique(service.costOptionIDs)
+        service.taxonomyIDs = Self.unique(service.taxonomyIDs)
         entities.insert(.service(service), at: 0)
         var mapped = HSDSMappedRecord(kind: .service, id: recordID(object, origin: origin), entities: entities, problems: problems)
         mapped.notes = notes
@@ -232,7 +248,7 @@ public struct HSDSImportMapper: Sendable {
             phone: firstPhone(object, &problems))
     }
 
-    func event(_ object: HSDSObject, venueID: UUID?, problems: inout HSDSProblems) -> ServiceEvent? {
+    func event(_ object: HSDSObject, venueID: UUID?, problems: inout HSDSProblems, notes: inout [String]) -> ServiceEvent? {
         guard let id = required(object.uuid("id", &problems), "id", in: object, &problems) else { return nil }
         guard let venueID else {
             problems.add(object.path, "has no location, and the service has none to hold it (a dos event takes place at a venue)")
@@ -242,7 +258,21 @@ public struct HSDSImportMapper: Sendable {
         var event = ServiceEvent(id: id, details: details, venueID: venueID)
         let frequency = object.string("freq", &problems)?.uppercased()
         let opens = time(object, "opens_at", &problems), closes = time(object, "closes_at", &problems)
-        if let days = object.string("byday", &problems), frequency == nil || frequency == "WEEKLY" {
+        let days = object.string("byday", &problems)
+        if let frequency, frequency != "WEEKLY" {
+            problems.add(object.field("freq"), "\(HSDSProblems.quoted(frequency)): dos keeps weekly schedules and single dates only")
+            return nil
+        }
+        if let interval = object.integer("interval", &problems), interval != 1 {
+            problems.add(object.field("interval"), "\(interval): dos weekly schedules repeat every week")
+            return nil
+        }
+        // Narrowing rules dos cannot hold are left out (and said): the schedule stays weekly.
+        let narrowing = ["count", "byweekno", "bymonthday", "byyearday"].filter(object.has)
+        if !narrowing.isEmpty {
+            notes.append("\(object.path) \(id.uuidString.lowercased()): \(narrowing.joined(separator: ", ")) cannot be kept in a dos weekly schedule and \(narrowing.count == 1 ? "was" : "were") left out")
+        }
+        if let days {
             guard let weekdays = Self.weekdays(days) else {
                 problems.add(object.field("byday"), "must be days such as MO,TU (found \(HSDSProblems.quoted(days)))")
                 return nil
@@ -251,11 +281,13 @@ public struct HSDSImportMapper: Sendable {
                 problems.add(object.path, "a weekly schedule needs opens_at and closes_at")
                 return nil
             }
+            // Weekly times are wall-clock times where the service is: an offset is not kept.
             event.weekly = WeeklySchedule(
-                days: weekdays, opensAt: opens, closesAt: closes,
-                validFrom: date(object, "valid_from", &problems), validTo: date(object, "valid_to", &problems))
-        } else if let start = date(object, "dtstart", &problems) {
-            event.startsAt = Self.instant(start, opens ?? TimeOfDay(hour: 0, minute: 0))
+                days: weekdays, opensAt: opens.time, closesAt: closes.time,
+                validFrom: date(object, "valid_from", &problems),
+                validTo: date(object, "valid_to", &problems) ?? date(object, "until", &problems))
+        } else if frequency == nil, let start = date(object, "dtstart", &problems) {
+            event.startsAt = Self.instant(start, opens ?? (TimeOfDay(hour: 0, minute: 0), 0))
             if let closes { event.endsAt = Self.instant(start, closes) }
         } else {
             problems.add(object.path, "only weekly schedules (byday with opens_at and closes_at) and dated ones (dtstart) can be kept")
@@ -297,22 +329,38 @@ public struct HSDSImportMapper: Sendable {
         return nil
     }
 
-    private func append(_ id: UUID, to ids: inout [UUID]) {
-        if !ids.contains(id) { ids.append(id) }
+    private func append(_ id: UUID, to ids: inout [UUID]) { ids.append(id) }
+
+    /// Each id once, in first-seen order (linear, whatever a hostile record holds).
+    static func unique(_ ids: [UUID]) -> [UUID] {
+        var seen: Set<UUID> = []
+        return ids.filter { seen.insert($0).inserted }
     }
 
-    /// "10:00", "10:00:00" or "10:00:00Z": dos keeps hours and minutes.
-    private func time(_ object: HSDSObject, _ key: String, _ problems: inout HSDSProblems) -> TimeOfDay? {
+    /// "10:00", "10:00:00", "10:00:00Z" or "10:00:00-05:00": hours and minutes, and the offset
+    /// from UTC in minutes (0 when none is written).
+    private func time(_ object: HSDSObject, _ key: String, _ problems: inout HSDSProblems) -> (time: TimeOfDay, offset: Int)? {
         guard let text = object.string(key, &problems) else { return nil }
-        let clock = text.prefix { $0 != "Z" && $0 != "+" && $0 != "-" }
+        var clock = Substring(text), offset = 0, valid = true
+        if clock.hasSuffix("Z") || clock.hasSuffix("z") {
+            clock = clock.dropLast()
+        } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = clock[clock.index(after: sign)...].split(separator: ":")
+            if zone.count == 2, let hours = Int(zone[0]), let minutes = Int(zone[1]), (0...18).contains(hours), (0...59).contains(minutes) {
+                offset = (hours * 60 + minutes) * (clock[sign] == "-" ? -1 : 1)
+            } else {
+                valid = false
+            }
+            clock = clock[..<sign]
+        }
         let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, let time = TimeOfDay("\(parts[0]):\(parts[1])"),
+        guard valid, parts.count == 2 || parts.count == 3, let time = TimeOfDay("\(parts[0]):\(parts[1])"),
               parts.count == 2 || parts[2].split(separator: ".").first.flatMap({ Int($0) }).map({ (0...60).contains($0) }) == true
         else {
             problems.add(object.field(key), "is not a time of day: \(HSDSProblems.quoted(text))")
             return nil
         }
-        return time
+        return (time, offset)
     }
 
     private func date(_ object: HSDSObject, _ key: String, _ problems: inout HSDSProblems) -> LocalDate? {
@@ -337,10 +385,12 @@ public struct HSDSImportMapper: Sendable {
         return days.isEmpty ? nil : days.sorted()
     }
 
-    static func instant(_ date: LocalDate, _ time: TimeOfDay) -> Date? {
+    /// The moment a date and a time with its UTC offset name.
+    static func instant(_ date: LocalDate, _ time: (time: TimeOfDay, offset: Int)) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute))
+        let wall = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.time.hour, minute: time.time.minute))
+        return wall.map { $0.addingTimeInterval(TimeInterval(-time.offset * 60)) }
     }
 
     /// A stable id for an entry HSDS has no record of, derived from the record it comes from.

@@ -11,6 +11,9 @@ public struct HSDSMappedRecord: Sendable {
     public var problems: HSDSProblems
     /// What was left out while the rest went in (coordinates off the globe, say).
     public var notes: [String] = []
+    /// A copy nested in another record (a service's organization), often a summary: when the
+    /// record itself is also there, the record wins.
+    public var isNested = false
 
     public init(kind: HSDSRecordKind, id: String, entities: [Entity] = [], problems: HSDSProblems = HSDSProblems()) {
         self.kind = kind

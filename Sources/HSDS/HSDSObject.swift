@@ -58,8 +58,25 @@ public struct HSDSObject: Sendable {
         }
     }
 
+    /// A double read from the literal itself, so that it is the nearest one to what was written
+    /// (through `Decimal` it may not be, and a round trip would drift).
     public func double(_ key: String, _ problems: inout HSDSProblems) -> Double? {
-        number(key, &problems).map { NSDecimalNumber(decimal: $0).doubleValue }
+        let literal: String
+        switch self[key] {
+        case nil, .null?: return nil
+        case .number(let text)?: literal = text
+        case .string(let text)?:
+            literal = text.trimmingCharacters(in: .whitespaces)
+            if literal.isEmpty { return nil }
+        case let other?:
+            problems.add(field(key), "must be a number, found \(other.typeName)")
+            return nil
+        }
+        guard let value = Double(literal), value.isFinite else {
+            problems.add(field(key), "must be a number, found \(HSDSProblems.quoted(literal))")
+            return nil
+        }
+        return value
     }
 
     /// A whole number (HSDS ages are JSON numbers; 12.0 is accepted, 12.5 is not).
@@ -120,7 +137,11 @@ public struct HSDSObject: Sendable {
 
 /// The reasons a record cannot be imported, as "field: message" lines.
 public struct HSDSProblems: Sendable, Equatable {
+    /// At most this many lines are kept: a hostile record can hold millions of problems.
+    public static let maximumLines = 50
     public private(set) var lines: [String] = []
+    private var seen: Set<String> = []
+    private var dropped = 0
 
     public init() {}
 
@@ -129,10 +150,19 @@ public struct HSDSProblems: Sendable, Equatable {
     public mutating func add(_ field: String, _ message: String) {
         let line = field.isEmpty ? message : "\(field): \(message)"
         // A part nested twice (a contact of the service and of its location) says it once.
-        if !lines.contains(line) { lines.append(line) }
+        guard seen.insert(line).inserted else { return }
+        if lines.count < Self.maximumLines {
+            lines.append(line)
+        } else {
+            dropped += 1
+            let more = "…and \(dropped) more problems"
+            if lines.count == Self.maximumLines { lines.append(more) } else { lines[lines.count - 1] = more }
+        }
     }
 
-    public mutating func add(contentsOf other: HSDSProblems) { lines += other.lines }
+    public mutating func add(contentsOf other: HSDSProblems) {
+        for line in other.lines { add("", line) }
+    }
 
     /// A value from the input, shortened for a message (escaping for the terminal is the printer's job).
     static func quoted(_ text: String) -> String {

@@ -103,13 +103,21 @@ public enum HSDSTabular {
 
     /// The resource name → file pairs a datapackage.json lists (the standard names when absent).
     public static func resources(inDataPackage data: Data?) -> [String: String] {
+        var found = listed(data)
+        for table in tables where found[table.name] == nil { found[table.name] = table.file }
+        return found
+    }
+
+    /// The names of the resources a datapackage.json itself lists.
+    public static func listedResources(inDataPackage data: Data?) -> Set<String> { Set(listed(data).keys) }
+
+    private static func listed(_ data: Data?) -> [String: String] {
         var found: [String: String] = [:]
         if let data, let package = try? JSONValue(parsing: data), case .array(let resources)? = package["resources"] {
             for resource in resources {
                 if let name = resource["name"]?.stringValue, let path = resource["path"]?.stringValue { found[name] = path }
             }
         }
-        for table in tables where found[table.name] == nil { found[table.name] = table.file }
         return found
     }
 

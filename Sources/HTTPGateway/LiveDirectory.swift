@@ -107,24 +107,9 @@ public actor LiveDirectory {
 
     /// Tails the views topic from the beginning until the task is cancelled.
     public nonisolated func run() async {
-        var pause = Duration.milliseconds(100)
-        while !Task.isCancelled {
-            do {
-                let reader = try await log.reader(topics: [topics.views], from: await resumePoint())
-                do {
-                    try await follow(reader)
-                    await reader.close()
-                } catch {
-                    await reader.close()
-                    throw error
-                }
-            } catch {
-                if Task.isCancelled { break }
-                diagnostics("live directory: reading \(topics.views) failed: \(error); retrying in \(pause)")
-                try? await Task.sleep(for: pause)
-                pause = min(pause * 2, .seconds(10))
-            }
-        }
+        await readRetrying("live directory: reading \(topics.views)", diagnostics: diagnostics,
+                           open: { try await log.reader(topics: [topics.views], from: await resumePoint()) },
+                           follow: { try await follow($0) })
     }
 
     private nonisolated func follow(_ reader: any LogReader) async throws {

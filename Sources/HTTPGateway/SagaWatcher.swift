@@ -123,27 +123,14 @@ actor SagaWatcher {
 
     /// Reads the three topics until the task is cancelled, retrying a failing log from where it stopped.
     nonisolated func run() async {
-        var pause = Duration.milliseconds(100)
-        while !Task.isCancelled {
-            do {
-                let reader = try await log.reader(topics: watchedTopics, from: .positions(await resumePositions))
-                do {
-                    while !Task.isCancelled {
-                        let batch = try await reader.poll(maxRecords: 1_000, timeout: .milliseconds(100))
-                        await apply(batch)
-                    }
-                    await reader.close()
-                } catch {
-                    await reader.close()
-                    throw error
-                }
-            } catch {
-                if Task.isCancelled { break }
-                diagnostics("gateway: following the sagas failed: \(error); retrying in \(pause)")
-                try? await Task.sleep(for: pause)
-                pause = min(pause * 2, .seconds(10))
-            }
-        }
+        await readRetrying("gateway: following the sagas", diagnostics: diagnostics,
+                           open: { try await log.reader(topics: watchedTopics, from: .positions(await resumePositions)) },
+                           follow: { reader in
+                               while !Task.isCancelled {
+                                   let batch = try await reader.poll(maxRecords: 1_000, timeout: .milliseconds(100))
+                                   await apply(batch)
+                               }
+                           })
         await abandonAll()
     }
 

@@ -52,6 +52,7 @@ public struct HSDSAPISource: ImportSource {
         var page = 1
         var totalPages = 1
         var reached = false
+        var seenIDs: Set<String> = []
         while page <= totalPages {
             try Task.checkCancellation()
             let place = "/\(path) page \(page)"
@@ -77,6 +78,14 @@ public struct HSDSAPISource: ImportSource {
                 page += 1
                 continue
             }
+            // A server that ignores `page` answers page 1 again and again: stop at the first
+            // page that brings nothing new.
+            let ids = items.compactMap { $0["id"]?.stringValue }
+            if page > 1, !ids.isEmpty, ids.allSatisfy({ seenIDs.contains($0) }) {
+                batch.rejections.append(RecordReasons(kind: "page", recordID: place, reasons: ["repeats records of earlier pages: the server seems to ignore ?page=, so the list stops here"]))
+                break
+            }
+            seenIDs.formUnion(ids)
             for (index, item) in items.enumerated() {
                 batch.add(try await record(item, path: path, fullKeys: fullKeys, origin: "\(place) contents[\(index)]", session: session))
             }

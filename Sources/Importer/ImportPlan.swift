@@ -34,30 +34,43 @@ public struct ImportPlan: Sendable {
         var owners: [EntityKey: [RecordRef]] = [:]
         var accepted: [RecordRef: [EntityKey]] = [:]
         var acceptedOrder: [RecordRef] = []
-        var rejectedReasons: [RecordRef: [String]] = [:]
+        var rejectedReasons: [RecordRef: HSDSProblems] = [:]
         var rejectedOrder: [RecordRef] = []
 
+        // Reasons and notes are kept as HSDSProblems: once each, and at most a screenful.
         func reject(_ record: RecordRef, _ reasons: [String]) {
             if rejectedReasons[record] == nil { rejectedOrder.append(record) }
-            for reason in reasons where !(rejectedReasons[record] ?? []).contains(reason) { rejectedReasons[record, default: []].append(reason) }
+            for reason in reasons { rejectedReasons[record, default: HSDSProblems()].add("", reason) }
         }
         var notedOrder: [RecordRef] = []
-        var noted: [RecordRef: [String]] = [:]
+        var noted: [RecordRef: HSDSProblems] = [:]
         func note(_ record: RecordRef, _ lines: [String]) {
             guard !lines.isEmpty else { return }
             if noted[record] == nil { notedOrder.append(record) }
-            for line in lines where !(noted[record] ?? []).contains(line) { noted[record, default: []].append(line) }
+            for line in lines { noted[record, default: HSDSProblems()].add("", line) }
         }
 
         // 1. Each record alone: its problems, then each entry's own rules, then ids it
         //    shares with earlier records but with other content.
-        for record in records {
+        // Records themselves before the copies nested in others (a service's organization is
+        // often a summary of the organization's own record).
+        let ordered = records.filter { !$0.isNested } + records.filter(\.isNested)
+        for record in ordered {
             let ref = RecordRef(kind: record.kind, id: record.id)
             if accepted[ref] != nil {
                 // The same record again (an organization nested in each of its services):
                 // accepted only if it says the same.
-                let same = record.problems.isEmpty && record.entities.allSatisfy { chosen[EntityKey($0.kind, $0.id)] == $0.normalized() }
-                if !same { reject(ref, ["the id appears again with other content: the first copy is imported, this one is not"]) }
+                let same = record.problems.isEmpty && record.entities.allSatisfy { entity in
+                    let held = chosen[EntityKey(entity.kind, entity.id)], normal = entity.normalized()
+                    return held == normal || held.flatMap { Self.completing($0, with: normal) } == held
+                }
+                if !same {
+                    if record.isNested {
+                        note(ref, ["a copy nested in another record differs from this record: the record is imported"])
+                    } else {
+                        reject(ref, ["the id appears again with other content: the first copy is imported, this one is not"])
+                    }
+                }
                 continue
             }
             if rejectedReasons[ref] != nil { continue }
@@ -65,11 +78,15 @@ public struct ImportPlan: Sendable {
             var entries: [EntityKey: Entity] = [:]
             for entity in record.entities {
                 let key = EntityKey(entity.kind, entity.id)
-                let normal = entity.normalized()
+                var normal = entity.normalized()
                 for error in entity.validate() { reasons.append("\(key.kind.rawValue) \(Self.short(entity.id)): \(error)") }
                 if let earlier = chosen[key] ?? entries[key], earlier != normal {
-                    let other = owners[key]?.first.map { "\($0.kind.rawValue) \($0.id)" } ?? "this record"
-                    reasons.append("duplicate id \(entity.id.uuidString.lowercased()): a \(key.kind.rawValue) with other content is in \(other)")
+                    if let merged = Self.completing(earlier, with: normal) {
+                        normal = merged
+                    } else {
+                        let other = owners[key]?.first.map { "\($0.kind.rawValue) \($0.id)" } ?? "this record"
+                        reasons.append("duplicate id \(entity.id.uuidString.lowercased()): a \(key.kind.rawValue) with other content is in \(other)")
+                    }
                 }
                 entries[key] = normal
             }
@@ -108,25 +125,19 @@ public struct ImportPlan: Sendable {
                 }
                 guard !reasons.isEmpty else { continue }
                 reject(ref, reasons)
+                let keys = accepted[ref] ?? []
                 accepted[ref] = nil
                 changed = true
                 // Entries only this record brought leave with it.
-                for (key, list) in owners where list.contains(ref) {
-                    let rest = list.filter { $0 != ref && accepted[$0] != nil }
+                for key in Set(keys) {
+                    let rest = (owners[key] ?? []).filter { $0 != ref && accepted[$0] != nil }
                     if rest.isEmpty { chosen[key] = nil; owners[key] = nil } else { owners[key] = rest }
                 }
             }
         }
 
         // 3. Against the directory: create, update (against the version read) or leave alone.
-        var levels: [EntityKey: Int] = [:]
-        func level(_ key: EntityKey, depth: Int = 0) -> Int {
-            if let known = levels[key] { return known }
-            guard let entity = chosen[key], depth < 64 else { return 0 }
-            let own = entity.links.filter { chosen[$0.target] != nil }.map { level($0.target, depth: depth + 1) + 1 }.max() ?? 0
-            levels[key] = own
-            return own
-        }
+        let levels = Self.levels(of: chosen)
         var waves: [Int: [Step]] = [:]
         // Each entry once, in the order the records brought them.
         var orderedKeys: [EntityKey] = []
@@ -148,11 +159,47 @@ public struct ImportPlan: Sendable {
                 command = .change(.create, candidate, expectedVersion: nil)
             }
             let step = Step(command: command, records: owners[key] ?? [], links: candidate.links.map(\.target))
-            waves[level(key), default: []].append(step)
+            waves[levels[key] ?? 0, default: []].append(step)
         }
         self.waves = waves.keys.sorted().compactMap { waves[$0] }
-        notes = notedOrder.filter { accepted[$0] != nil }.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: noted[$0] ?? []) }
-        rejections = rejectedOrder.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: rejectedReasons[$0] ?? []) }
+        notes = notedOrder.filter { accepted[$0] != nil }.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: noted[$0]?.lines ?? []) }
+        rejections = rejectedOrder.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: rejectedReasons[$0]?.lines ?? []) }
+    }
+
+    /// Two copies of one location that differ only in that one names its organization (a
+    /// location nested in a service need not say, the organization's copy does): the fuller one.
+    static func completing(_ first: Entity, with second: Entity) -> Entity? {
+        guard case .venue(var a) = first, case .venue(var b) = second, (a.providerID == nil) != (b.providerID == nil) else { return nil }
+        let provider = a.providerID ?? b.providerID
+        a.providerID = provider
+        b.providerID = provider
+        return a == b ? .venue(a) : nil
+    }
+
+    /// Each entry's wave: one after the latest of the entries of this import it refers to
+    /// (Kahn's order, so any depth of taxonomy works). Entries in a reference cycle go last;
+    /// the store decides about them.
+    static func levels(of entries: [EntityKey: Entity]) -> [EntityKey: Int] {
+        var waiting: [EntityKey: Int] = [:]
+        var dependents: [EntityKey: [EntityKey]] = [:]
+        for (key, entity) in entries {
+            let targets = Set(entity.links.map(\.target).filter { entries[$0] != nil && $0 != key })
+            waiting[key] = targets.count
+            for target in targets { dependents[target, default: []].append(key) }
+        }
+        var levels: [EntityKey: Int] = [:]
+        var ready = waiting.filter { $0.value == 0 }.map(\.key)
+        for key in ready { levels[key] = 0 }
+        while let key = ready.popLast() {
+            for dependent in dependents[key] ?? [] {
+                levels[dependent] = max(levels[dependent] ?? 0, (levels[key] ?? 0) + 1)
+                waiting[dependent, default: 0] -= 1
+                if waiting[dependent] == 0 { ready.append(dependent) }
+            }
+        }
+        let last = (levels.values.max() ?? 0) + 1
+        for key in entries.keys where levels[key] == nil || (waiting[key] ?? 0) > 0 { levels[key] = last }
+        return levels
     }
 
     /// The candidate with what HSDS cannot say taken from the directory's entry: its

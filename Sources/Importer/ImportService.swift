@@ -1,4 +1,5 @@
 import Foundation
+import TerminalSafety
 
 /// The importer as a long-running service: one import of `source` now, then one every
 /// `interval`, until cancelled. Each run publishes only what changed at the source since the
@@ -25,7 +26,7 @@ public struct ImportService: Sendable {
             } catch is CancellationError {
                 return
             } catch {
-                report("importer: the run from \(source.name) failed: \(error)")
+                report("importer: the run from \(TerminalText.escape(source.name)) failed: \(TerminalText.escape(String(describing: error)))")
             }
             do {
                 try await Task.sleep(for: interval)
@@ -35,15 +36,20 @@ public struct ImportService: Sendable {
         }
     }
 
-    /// "90s", "15m", "1h", "1d" (a bare number is seconds).
+    /// The shortest and longest intervals: a source is not polled more than once a second.
+    public static let allowedIntervals = 1.0...(366.0 * 86_400)
+
+    /// "90s", "15m", "1h", "1d" (a bare number is seconds), from 1 s to 366 days.
     public static func interval(parsing text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3_600), ("d", 86_400)]
-        for (suffix, seconds) in units where trimmed.hasSuffix(suffix) {
-            guard let value = Double(trimmed.dropLast(suffix.count)), value.isFinite, value > 0 else { return nil }
-            return .milliseconds(Int64((value * seconds * 1_000).rounded()))
+        var seconds: Double?
+        for (suffix, unit) in units where trimmed.hasSuffix(suffix) {
+            seconds = Double(trimmed.dropLast(suffix.count)).map { $0 * unit }
+            break
         }
-        guard let value = Double(trimmed), value.isFinite, value > 0 else { return nil }
-        return .milliseconds(Int64((value * 1_000).rounded()))
+        if seconds == nil, trimmed.last?.isNumber == true { seconds = Double(trimmed) }
+        guard let seconds, seconds.isFinite, allowedIntervals.contains(seconds) else { return nil }
+        return .milliseconds(Int64((seconds * 1_000).rounded()))
     }
 }

@@ -41,12 +41,16 @@ public struct ImportSourceError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// Reads a whole file of a source, refusing one over `limit` bytes rather than exhausting memory.
+/// Reads a whole file of a source, refusing one over `limit` bytes rather than exhausting memory,
+/// and anything that is not a regular file (a symbolic link is followed and its target judged).
 func readSourceFile(_ path: String, limit: Int) throws -> Data {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else { throw ImportSourceError("\(path) is not a regular file") }
+    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
     guard size <= limit else { throw ImportSourceError("\(path) is \(size) bytes, over the limit of \(limit)") }
     do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+        return try Data(contentsOf: URL(fileURLWithPath: resolved))
     } catch {
         throw ImportSourceError("cannot read \(path): \((error as NSError).localizedDescription)")
     }

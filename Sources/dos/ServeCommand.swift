@@ -3,6 +3,7 @@ import DosCommandLine
 import Foundation
 import HTTPGateway
 import Importer
+import TerminalSafety
 
 /// `dos serve SERVICE…`: runs services as a long-lived process until SIGINT or SIGTERM.
 struct ServeCommand: AsyncParsableCommand {
@@ -45,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
         if clients.contains(.importer) {
             guard let source else { throw ValidationError("importer needs --source (a file, a folder or an http(s) URL)") }
             do { _ = try ImportSources.source(for: source) } catch { throw ValidationError("--source: \(error)") }
-            guard ImportService.interval(parsing: every) != nil else { throw ValidationError("--every takes a duration such as 90s, 15m, 1h or 1d") }
+            guard ImportService.interval(parsing: every) != nil else { throw ValidationError("--every takes a duration from 1s to 366d, such as 90s, 15m, 1h or 1d") }
         }
         let listeners = clients.filter { $0 != .importer }
         if listeners.count > 1 { throw ValidationError("gateway and hsds-api each need a --listen of their own: run them as two processes") }
@@ -86,7 +87,7 @@ struct ServeCommand: AsyncParsableCommand {
             case .gateway, .hsdsAPI:
                 guard let address = options?.listen.flatMap(Self.address) else { continue }
                 let announce: @Sendable (Int) async -> Void = { port in
-                    FileHandle.standardError.write(Data("dos: \(client.rawValue) listening on http://\(address.host):\(port)\n".utf8))
+                    FileHandle.standardError.write(Data("dos: \(client.rawValue) listening on http://\(TerminalText.escape(address.host)):\(port)\n".utf8))
                 }
                 if client == .gateway {
                     let server = GatewayServer(log: log, host: address.host, port: address.port, diagnostics: report, onListening: announce)
@@ -109,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         let result = await serving.result
         await log.close()
         if case .failure(let error) = result, !(error is CancellationError) {
-            FileHandle.standardError.write(Data("dos: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("dos: \(TerminalText.escape(String(describing: error)))\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -64,9 +64,16 @@ import FoundationNetworking
         return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, text: String(decoding: data, as: UTF8.self), json: json)
     }
 
-    /// Entries compared by id and name, versions and times aside (the copy's are its own).
+    /// Entries compared field by field, versions and times aside (the copy's are its own).
     static func idsAndNames(_ json: String?) -> [String] {
-        guard let data = json?.data(using: .utf8), let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
-        return entries.map { "\($0["id"] ?? "") \($0["name"] ?? $0["details"] ?? $0["description"] ?? $0["option"] ?? "")" }.sorted()
+        guard let data = json?.data(using: .utf8), let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
+            return ["unreadable: \(json ?? "nothing")"]
+        }
+        return entries.map { entry in
+            var fields = entry
+            for key in ["version", "created_at", "updated_at"] { fields[key] = nil }
+            let bytes = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
+            return String(decoding: bytes, as: UTF8.self)
+        }.sorted()
     }
 }

@@ -83,6 +83,27 @@ import TestSupport
             let missing = try await directory.importing(directory.path + "/nowhere.json")
             #expect(missing.status == 2)
             #expect(missing.process.standardError.contains("no such file or folder"))
+
+            // A datapackage whose listed table is gone: stopping beats importing services
+            // without their schedules.
+            let package = directory.path + "/package"
+            try FileManager.default.copyItem(atPath: ImportTestDirectory.examples.appendingPathComponent("hsds-3.0/csv").path, toPath: package)
+            try FileManager.default.removeItem(atPath: package + "/schedules.csv")
+            let incomplete = try await directory.importing(package)
+            #expect(incomplete.status == 2)
+            #expect(incomplete.process.standardError.contains("schedules.csv is listed in datapackage.json but missing"), "\(incomplete.process.standardError)")
+            // A table that is a link to an endless device is refused, not read.
+            try FileManager.default.createSymbolicLink(atPath: package + "/schedules.csv", withDestinationPath: "/dev/zero")
+            let endless = try await directory.importing(package)
+            #expect(endless.status == 2)
+            #expect(endless.process.standardError.contains("schedules.csv: the datapackage names a file outside its folder"), "\(endless.process.standardError)")
+            // And so is one inside the folder that is not a regular file.
+            try FileManager.default.removeItem(atPath: package + "/schedules.csv")
+            try FileManager.default.createDirectory(atPath: package + "/schedules.csv", withIntermediateDirectories: false)
+            let folder = try await directory.importing(package)
+            #expect(folder.status == 2)
+            #expect(folder.process.standardError.contains("schedules.csv is not a regular file"), "\(folder.process.standardError)")
+            #expect(try await directory.everything()["services"]?.contains("\"id\"") == false, "nothing was published")
         }
     }
 }

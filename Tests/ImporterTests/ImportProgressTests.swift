@@ -21,10 +21,17 @@ import TestSupport
             #expect(screen.components(separatedBy: "] ").filter { $0.hasSuffix("=") || $0.hasSuffix(" ") }.count <= 2, "\(screen)")
 
             // Not a terminal: a line per phase, and the publishing phase in tenths.
-            let piped = try await directory.importing(example)
+            let other = ImportTestDirectory.examples.appendingPathComponent("oruk-3.0/service_full.json").path
+            let piped = try await directory.importing(other)
             let lines = piped.process.standardError.split(separator: "\n")
-            #expect(lines.contains("dos import: reading \(example)"))
+            #expect(lines.contains("dos import: reading \(other)"))
             #expect(lines.contains("dos import: reading the directory"))
+            let publishing = lines.filter { $0.hasPrefix("dos import: publishing ") }
+            #expect(publishing.count >= 2, "\(piped.process.standardError)")
+            #expect(publishing.last.map { line in
+                let counts = line.split(separator: " ").last?.split(separator: "/") ?? []
+                return counts.count == 2 && counts[0] == counts[1]
+            } == true, "the last progress line says all is done: \(publishing)")
             #expect(!piped.process.standardError.contains("\r"), "no carriage returns when standard error is a pipe")
         }
     }

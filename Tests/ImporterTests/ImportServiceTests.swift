@@ -36,9 +36,12 @@ import TestSupport
         #expect(ImportService.interval(parsing: "15m") == .seconds(900))
         #expect(ImportService.interval(parsing: "1h") == .seconds(3_600))
         #expect(ImportService.interval(parsing: "2d") == .seconds(172_800))
-        #expect(ImportService.interval(parsing: "250ms") == .milliseconds(250))
+        #expect(ImportService.interval(parsing: "1500ms") == .milliseconds(1_500))
         #expect(ImportService.interval(parsing: "30") == .seconds(30))
-        for bad in ["", "0s", "-1h", "soon", "1w", "nanh"] { #expect(ImportService.interval(parsing: bad) == nil, "\(bad)") }
+        // Not more than once a second, not beyond a year, and nothing that is not a number.
+        for bad in ["", "0s", "-1h", "soon", "1w", "nanh", "250ms", "0.0001", "1e300", "400d", "infs"] {
+            #expect(ImportService.interval(parsing: bad) == nil, "\(bad)")
+        }
     }
 
     static func versions(_ json: String?) -> [Int] {
