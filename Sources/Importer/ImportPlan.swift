@@ -34,21 +34,9 @@ public struct ImportPlan: Sendable {
         var owners: [EntityKey: [RecordRef]] = [:]
         var accepted: [RecordRef: [EntityKey]] = [:]
         var acceptedOrder: [RecordRef] = []
-        var rejectedReasons: [RecordRef: HSDSProblems] = [:]
-        var rejectedOrder: [RecordRef] = []
-
-        // Reasons and notes are kept as HSDSProblems: once each, and at most a screenful.
-        func reject(_ record: RecordRef, _ reasons: [String]) {
-            if rejectedReasons[record] == nil { rejectedOrder.append(record) }
-            for reason in reasons { rejectedReasons[record, default: HSDSProblems()].add("", reason) }
-        }
-        var notedOrder: [RecordRef] = []
-        var noted: [RecordRef: HSDSProblems] = [:]
-        func note(_ record: RecordRef, _ lines: [String]) {
-            guard !lines.isEmpty else { return }
-            if noted[record] == nil { notedOrder.append(record) }
-            for line in lines { noted[record, default: HSDSProblems()].add("", line) }
-        }
+        var rejected = RecordReasonList(), noted = RecordReasonList()
+        // Known: in this import, or in the directory.
+        func isKnown(_ key: EntityKey) -> Bool { chosen[key] != nil || current(key) != nil }
 
         // 1. Each record alone: its problems, then each entry's own rules, then ids it
         //    shares with earlier records but with other content.
@@ -66,20 +54,20 @@ public struct ImportPlan: Sendable {
                 }
                 if !same {
                     if record.isNested {
-                        note(ref, ["a copy nested in another record differs from this record: the record is imported"])
+                        noted.add(ref, ["a copy nested in another record differs from this record: the record is imported"])
                     } else {
-                        reject(ref, ["the id appears again with other content: the first copy is imported, this one is not"])
+                        rejected.add(ref, ["the id appears again with other content: the first copy is imported, this one is not"])
                     }
                 }
                 continue
             }
-            if rejectedReasons[ref] != nil { continue }
+            if rejected.contains(ref) { continue }
             var reasons = record.problems.lines
             var entries: [EntityKey: Entity] = [:]
             for entity in record.entities {
                 let key = EntityKey(entity.kind, entity.id)
                 var normal = entity.normalized()
-                for error in entity.validate() { reasons.append("\(key.kind.rawValue) \(Self.short(entity.id)): \(error)") }
+                for error in entity.validate() { reasons.append("\(key): \(error)") }
                 if let earlier = chosen[key] ?? entries[key], earlier != normal {
                     if let merged = Self.completing(earlier, with: normal) {
                         normal = merged
@@ -91,7 +79,7 @@ public struct ImportPlan: Sendable {
                 entries[key] = normal
             }
             guard reasons.isEmpty else {
-                reject(ref, reasons)
+                rejected.add(ref, reasons)
                 continue
             }
             for (key, entity) in entries {
@@ -100,7 +88,7 @@ public struct ImportPlan: Sendable {
             }
             accepted[ref] = record.entities.map { EntityKey($0.kind, $0.id) }
             acceptedOrder.append(ref)
-            note(ref, record.notes)
+            noted.add(ref, record.notes)
         }
 
         // 2. References: to an entry of this import or of the directory. A record whose
@@ -114,17 +102,17 @@ public struct ImportPlan: Sendable {
                     guard var entity = chosen[key] else { continue }
                     // Soft references: a term without its parent, or a venue without its
                     // organization, still stands in dos; the reference is left out and said.
-                    for link in entity.links where Self.isSoft(link, of: entity) && chosen[link.target] == nil && current(link.target) == nil {
+                    for link in entity.links where Self.isSoft(link, of: entity) && !isKnown(link.target) {
                         entity = Self.dropping(link, from: entity)
                         chosen[key] = entity
-                        note(ref, ["\(key.kind.rawValue) \(Self.short(key.id)): \(link.field) names \(link.target), which is neither in this import nor in the directory: imported without it"])
+                        noted.add(ref, ["\(key): \(link.field) names \(link.target), which is neither in this import nor in the directory: imported without it"])
                     }
-                    for link in entity.links where chosen[link.target] == nil && current(link.target) == nil {
-                        reasons.append("\(key.kind.rawValue) \(Self.short(key.id)): \(link.field) names \(link.target), which is neither in this import nor in the directory")
+                    for link in entity.links where !isKnown(link.target) {
+                        reasons.append("\(key): \(link.field) names \(link.target), which is neither in this import nor in the directory")
                     }
                 }
                 guard !reasons.isEmpty else { continue }
-                reject(ref, reasons)
+                rejected.add(ref, reasons)
                 let keys = accepted[ref] ?? []
                 accepted[ref] = nil
                 changed = true
@@ -162,8 +150,8 @@ public struct ImportPlan: Sendable {
             waves[levels[key] ?? 0, default: []].append(step)
         }
         self.waves = waves.keys.sorted().compactMap { waves[$0] }
-        notes = notedOrder.filter { accepted[$0] != nil }.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: noted[$0]?.lines ?? []) }
-        rejections = rejectedOrder.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: rejectedReasons[$0]?.lines ?? []) }
+        notes = noted.list { accepted[$0] != nil }
+        rejections = rejected.list()
     }
 
     /// Two copies of one location that differ only in that one names its organization (a
@@ -226,8 +214,6 @@ public struct ImportPlan: Sendable {
         }
         return merged
     }
-
-    static func short(_ id: UUID) -> String { id.uuidString.lowercased() }
 
     /// References dos lets be empty, which an import may leave out rather than reject.
     static func isSoft(_ link: EntityLink, of entity: Entity) -> Bool {

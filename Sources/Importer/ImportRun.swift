@@ -70,23 +70,17 @@ public struct ImportRun: Sendable {
         guard total > 0 else { return }
         progress.phase("publishing \(total) changes")
         let submitter = SagaSubmitter(log: log, topics: topics, timeout: timeout, actor: actor)
-        var failed: [EntityKey: String] = [:]
-        var rejected: [ImportPlan.RecordRef: [String]] = [:]
-        var rejectedOrder: [ImportPlan.RecordRef] = []
-        func reject(_ records: [ImportPlan.RecordRef], _ reason: String) {
-            for record in records {
-                if rejected[record] == nil { rejectedOrder.append(record) }
-                rejected[record, default: []].append(reason)
-            }
-        }
+        // Entries whose saga did not complete, or that were held back because of one.
+        var failed: Set<EntityKey> = []
+        var rejected = RecordReasonList()
         var done = 0
         for wave in plan.waves {
             // An entry whose reference failed in an earlier wave would fail too: say why instead.
             var ready: [ImportPlan.Step] = []
             for step in wave {
-                if let missing = step.links.first(where: { failed[$0] != nil }) {
-                    failed[key(of: step)] = "refers to \(missing), which was not imported"
-                    reject(step.records, "\(step.command.kind.rawValue) \(ImportPlan.short(step.command.entityID)): refers to \(missing), which was not imported")
+                if let missing = step.links.first(where: failed.contains) {
+                    failed.insert(key(of: step))
+                    rejected.add(step.records, "\(key(of: step)): refers to \(missing), which was not imported")
                     done += 1
                 } else {
                     ready.append(step)
@@ -102,16 +96,15 @@ public struct ImportRun: Sendable {
                     if entry.trace?.state == .completed {
                         if step.command.action == .create { report.created += 1 } else { report.updated += 1 }
                     } else {
-                        let reason = Self.failure(of: entry)
-                        failed[key(of: step)] = reason
-                        reject(step.records, "\(step.command.kind.rawValue) \(ImportPlan.short(step.command.entityID)): \(reason)")
+                        failed.insert(key(of: step))
+                        rejected.add(step.records, "\(key(of: step)): \(Self.failure(of: entry))")
                     }
                 }
                 done += chunk.count
                 progress.advance(done: done, total: total)
             }
         }
-        report.rejections += rejectedOrder.map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: rejected[$0] ?? []) }
+        report.rejections += rejected.list()
     }
 
     private func key(of step: ImportPlan.Step) -> EntityKey {

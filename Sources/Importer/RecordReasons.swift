@@ -15,3 +15,28 @@ public struct RecordReasons: Sendable, Equatable {
         self.reasons = reasons
     }
 }
+
+/// What is said of records, gathered as an import goes: each record listed once, in the order
+/// it was first named, each line once and at most a screenful (`HSDSProblems`' rules).
+struct RecordReasonList {
+    private var order: [ImportPlan.RecordRef] = []
+    private var lines: [ImportPlan.RecordRef: HSDSProblems] = [:]
+
+    mutating func add(_ record: ImportPlan.RecordRef, _ reasons: [String]) {
+        guard !reasons.isEmpty else { return }
+        if lines[record] == nil { order.append(record) }
+        for reason in reasons { lines[record, default: HSDSProblems()].add("", reason) }
+    }
+
+    /// The same reason for each of `records` (an entry several records brought).
+    mutating func add(_ records: [ImportPlan.RecordRef], _ reason: String) {
+        for record in records { add(record, [reason]) }
+    }
+
+    func contains(_ record: ImportPlan.RecordRef) -> Bool { lines[record] != nil }
+
+    /// The records (those `including` lets through) with their lines.
+    func list(including: (ImportPlan.RecordRef) -> Bool = { _ in true }) -> [RecordReasons] {
+        order.filter(including).map { RecordReasons(kind: $0.kind.rawValue, recordID: $0.id, reasons: lines[$0]?.lines ?? []) }
+    }
+}
