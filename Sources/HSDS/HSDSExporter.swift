@@ -63,11 +63,10 @@ public struct HSDSExporter: Sendable {
         object["email"] = service.email.map(JSONValue.string)
         object["status"] = .string(service.status.rawValue)
         let eligibilities = service.eligibilityIDs.compactMap { directory.eligibilities[$0] }
-        if let eligibility = eligibilities.first {
+        if !eligibilities.isEmpty {
             object["eligibility_description"] = .string(eligibilities.map(\.description).joined(separator: "\n\n"))
             object["minimum_age"] = eligibilities.compactMap(\.minimumAge).min().map(JSONValue.integer)
             object["maximum_age"] = eligibilities.compactMap(\.maximumAge).max().map(JSONValue.integer)
-            _ = eligibility
         }
         object["phones"] = .array(phones(service.phone, owner: service.id, field: "service_id"))
         object["schedules"] = .array(service.eventIDs.compactMap { directory.events[$0] }.map { schedule($0, serviceID: service.id) })
@@ -156,14 +155,14 @@ public struct HSDSExporter: Sendable {
             object["valid_from"] = weekly.validFrom.map { .string($0.description) }
             object["valid_to"] = weekly.validTo.map { .string($0.description) }
             object["freq"] = .string("WEEKLY")
-            object["byday"] = .string(weekly.days.map(Self.dayCode).joined(separator: ","))
+            object["byday"] = .string(weekly.days.map(\.rfc5545Code).joined(separator: ","))
             object["opens_at"] = .string(weekly.opensAt.description)
             object["closes_at"] = .string(weekly.closesAt.description)
         } else if let startsAt = event.startsAt {
-            let start = Self.utcParts(startsAt)
-            object["dtstart"] = .string(start.date)
-            object["opens_at"] = .string(start.time)
-            if let endsAt = event.endsAt { object["closes_at"] = .string(Self.utcParts(endsAt).time) }
+            let start = LocalDate.utc(startsAt)
+            object["dtstart"] = .string(start.date.description)
+            object["opens_at"] = .string(start.time.description)
+            if let endsAt = event.endsAt { object["closes_at"] = .string(LocalDate.utc(endsAt).time.description) }
         }
         return object.value
     }
@@ -197,27 +196,6 @@ public struct HSDSExporter: Sendable {
         phone[field] = .id(owner)
         phone["number"] = .string(number)
         return [phone.value]
-    }
-
-    static func dayCode(_ day: Weekday) -> String {
-        switch day {
-        case .monday: "MO"
-        case .tuesday: "TU"
-        case .wednesday: "WE"
-        case .thursday: "TH"
-        case .friday: "FR"
-        case .saturday: "SA"
-        case .sunday: "SU"
-        }
-    }
-
-    static func utcParts(_ date: Date) -> (date: String, time: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let day = LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-        let time = TimeOfDay(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
-        return (day.description, time.description)
     }
 }
 

@@ -287,8 +287,9 @@ public struct HSDSImportMapper: Sendable {
                 validFrom: date(object, "valid_from", &problems),
                 validTo: date(object, "valid_to", &problems) ?? date(object, "until", &problems))
         } else if frequency == nil, let start = date(object, "dtstart", &problems) {
-            event.startsAt = Self.instant(start, opens ?? (TimeOfDay(hour: 0, minute: 0), 0))
-            if let closes { event.endsAt = Self.instant(start, closes) }
+            let opening = opens ?? (TimeOfDay(hour: 0, minute: 0), 0)
+            event.startsAt = start.instant(at: opening.time, offsetMinutes: opening.offset)
+            if let closes { event.endsAt = start.instant(at: closes.time, offsetMinutes: closes.offset) }
         } else {
             problems.add(object.path, "only weekly schedules (byday with opens_at and closes_at) and dated ones (dtstart) can be kept")
             return nil
@@ -374,23 +375,13 @@ public struct HSDSImportMapper: Sendable {
 
     /// RFC 5545 BYDAY: "MO,TU" (ordinals such as "1MO" mean monthly rules dos cannot hold).
     static func weekdays(_ text: String) -> [Weekday]? {
-        let codes: [String: Weekday] = [
-            "MO": .monday, "TU": .tuesday, "WE": .wednesday, "TH": .thursday, "FR": .friday, "SA": .saturday, "SU": .sunday,
-        ]
+        let codes = Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.rfc5545Code, $0) })
         var days: [Weekday] = []
         for code in text.split(separator: ",") {
             guard let day = codes[code.trimmingCharacters(in: .whitespaces).uppercased()] else { return nil }
             if !days.contains(day) { days.append(day) }
         }
         return days.isEmpty ? nil : days.sorted()
-    }
-
-    /// The moment a date and a time with its UTC offset name.
-    static func instant(_ date: LocalDate, _ time: (time: TimeOfDay, offset: Int)) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let wall = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: time.time.hour, minute: time.time.minute))
-        return wall.map { $0.addingTimeInterval(TimeInterval(-time.offset * 60)) }
     }
 
     /// A stable id for an entry HSDS has no record of, derived from the record it comes from.
