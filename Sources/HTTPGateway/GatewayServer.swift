@@ -58,13 +58,8 @@ public struct GatewayServer: Sendable {
     /// Serves until the task is cancelled, with a live directory of its own.
     public func run() async throws {
         let directory = LiveDirectory(log: log, topics: topics, diagnostics: diagnostics)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await directory.run() }
-            group.addTask { try await serve(sharing: directory) }
-            defer { group.cancelAll() }
-            // The first to end (the server failing to bind, or cancellation) ends both.
-            try await group.next()
-        }
+        // The first to end (the server failing to bind, or cancellation) ends both.
+        try await runUntilFirstEnds([{ await directory.run() }, { try await serve(sharing: directory) }])
     }
 
     /// Serves until the task is cancelled, reading from `directory`, which the caller runs
@@ -73,21 +68,8 @@ public struct GatewayServer: Sendable {
         let settings = SagaWatcher.Settings(startTimeout: options.startTimeout, stallLimit: options.stallLimit, actor: options.actor)
         let watcher = try await SagaWatcher.open(log: log, topics: topics, settings: settings, diagnostics: diagnostics)
         let responder = GatewayResponder(directory: directory, watcher: watcher, options: options, diagnostics: diagnostics)
-        let port = self.port
-        let onListening = self.onListening
-        var configured = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "dos-gateway"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) })
-        // Hummingbird logs to stderr, and calls the cancellation that stops the server an
-        // error; the gateway reports through `diagnostics`, and a failure to serve is thrown.
-        configured.logger.logLevel = .critical
-        let application = configured
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await watcher.run() }
-            group.addTask { try await application.run() }
-            defer { group.cancelAll() }
-            try await group.next()
-        }
+        // A failure to serve is thrown; everything else goes to `diagnostics`.
+        let application = quietApplication(responder: responder, host: host, port: port, serverName: "dos-gateway", onListening: onListening)
+        try await runUntilFirstEnds([{ await watcher.run() }, { try await application.run() }])
     }
 }

@@ -42,19 +42,9 @@ public struct HSDSAPIServer: Sendable {
         let router = Router()
         let api = HSDSAPIRoutes(directory: directory, defaultPageSize: defaultPageSize, maximumPageSize: maximumPageSize)
         api.add(to: router)
-        let onListening = self.onListening, port = self.port
-        var configured = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "dos-hsds-api"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) })
-        configured.logger.logLevel = .critical
-        let application = configured
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await directory.run() }
-            group.addTask { try await application.run() }
-            defer { group.cancelAll() }
-            try await group.next()
-        }
+        let application = quietApplication(
+            responder: router.buildResponder(), host: host, port: port, serverName: "dos-hsds-api", onListening: onListening)
+        try await runUntilFirstEnds([{ await directory.run() }, { try await application.run() }])
     }
 }
 

@@ -98,14 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
         }
-        let serving = Task {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for job in jobs { group.addTask { try await job() } }
-                // One ending (a server that cannot bind its port) ends them all.
-                defer { group.cancelAll() }
-                try await group.next()
-            }
-        }
+        // One ending (a server that cannot bind its port) ends them all.
+        let serving = Task { [jobs] in try await runUntilFirstEnds(jobs) }
         signals.cancel(onSignal: serving)
         let result = await serving.result
         await log.close()
