@@ -14,49 +14,23 @@ enum LogBackend: String, CaseIterable, CustomTestStringConvertible {
 /// commands: they publish commands and wait for the sagas the served coordinator runs. The log
 /// is the embedded one, or a Kafka mock cluster the test starts (`onKafka`).
 struct ApplyTestServer {
-    let directory: String
-    let server: ChildProcess?
+    let served: ServedDirectory
+
+    var directory: String { served.path }
+    var server: ChildProcess? { served.server }
     /// `--brokers B` when the log is Kafka.
-    let backendArguments: [String]
+    var backendArguments: [String] { served.backendArguments }
 
     /// Runs `body` with a fresh directory (served unless `serving` is false), then stops the
     /// server with SIGTERM and removes the directory, whatever `body` did.
     static func with(serving: Bool = true, onKafka: Bool = false, _ body: (ApplyTestServer) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-write-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var cluster: KafkaMockCluster?
-        var backendArguments: [String] = []
-        if onKafka {
-            let mock = try await KafkaMockCluster(brokers: 3)
-            // The mock has no CreateTopics: dos's topics are made as a cluster's operators would.
-            for topic in ["dos.commands", "dos.events", "dos.views", "dos.sagas", "dos.deadletter"] { try await mock.send("topic \(topic) 3 3") }
-            cluster = mock
-            backendArguments = ["--brokers", mock.bootstrap]
-        }
-        let server = serving
-            ? try ChildProcess(
-                DosExecutable.url, ["serve", "all", "--data-dir", directory] + backendArguments, environment: ["XDG_STATE_HOME": directory + "/state"])
-            : nil
-        let served = ApplyTestServer(directory: directory, server: server, backendArguments: backendArguments)
-        var failure: (any Error)?
-        do {
-            try await body(served)
-        } catch {
-            failure = error
-        }
-        if let server {
-            server.kill(SIGTERM)
-            _ = try? await server.waitForExit(timeout: .seconds(20))
-        }
-        cluster?.stop()
-        try? FileManager.default.removeItem(atPath: directory)
-        if let failure { throw failure }
+        try await ServedDirectory.with(named: "dos-write", serving: serving, onKafka: onKafka) { try await body(ApplyTestServer(served: $0)) }
     }
 
     /// Runs `dos` on this directory. A generous --timeout on the write side keeps a loaded
     /// machine from turning a slow start into a "no service" failure.
     func dos(_ arguments: [String], input: String = "") async throws -> ChildProcess {
-        try await DosExecutable.run(arguments + ["--data-dir", directory] + backendArguments, input: input, environment: ["XDG_STATE_HOME": directory + "/state"])
+        try await served.dos(arguments, input: input)
     }
 
     func apply(_ json: String, timeout: Int = 30) async throws -> ChildProcess {

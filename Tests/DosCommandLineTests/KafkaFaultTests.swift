@@ -18,9 +18,7 @@ import Glibc
 
         init() async throws {
             mock = try await KafkaMockCluster(brokers: 3)
-            for topic in ["dos.commands", "dos.events", "dos.views", "dos.sagas", "dos.deadletter"] {
-                try await mock.send("topic \(topic) 12 3")
-            }
+            try await mock.createDosTopics(partitions: 12)
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-kafka-fault-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }

@@ -4,9 +4,9 @@ import TestSupport
 
 /// A temporary data directory served by a real `dos serve all`, for import and export runs.
 struct ImportTestDirectory {
-    let path: String
-    /// `--brokers B` when the log is a Kafka mock cluster.
-    var backendArguments: [String] = []
+    let served: ServedDirectory
+
+    var path: String { served.path }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let examples = HSDSReferenceData.examples
@@ -15,34 +15,11 @@ struct ImportTestDirectory {
     /// Runs `body` with a fresh served directory (on a Kafka mock cluster the test starts when
     /// `onKafka`), then stops the server and removes it.
     static func with(onKafka: Bool = false, _ body: (ImportTestDirectory) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dos-import-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        var directory = ImportTestDirectory(path: path)
-        var cluster: KafkaMockCluster?
-        if onKafka {
-            let mock = try await KafkaMockCluster(brokers: 3)
-            // The mock has no CreateTopics: the topics are made as a cluster's operators would.
-            for topic in ["dos.commands", "dos.events", "dos.views", "dos.sagas", "dos.deadletter"] { try await mock.send("topic \(topic) 3 3") }
-            cluster = mock
-            directory.backendArguments = ["--brokers", mock.bootstrap]
-        }
-        let server = try ChildProcess(
-            DosExecutable.url, ["serve", "all", "--data-dir", path] + directory.backendArguments, environment: ["XDG_STATE_HOME": path + "/state"])
-        var failure: (any Error)?
-        do {
-            try await body(directory)
-        } catch {
-            failure = error
-        }
-        server.kill(SIGTERM)
-        _ = try? await server.waitForExit(timeout: .seconds(20))
-        cluster?.stop()
-        try? FileManager.default.removeItem(atPath: path)
-        if let failure { throw failure }
+        try await ServedDirectory.with(named: "dos-import", onKafka: onKafka) { try await body(ImportTestDirectory(served: $0)) }
     }
 
     func dos(_ arguments: [String]) async throws -> ChildProcess {
-        try await DosExecutable.run(arguments + ["--data-dir", path] + backendArguments, environment: ["XDG_STATE_HOME": path + "/state"])
+        try await served.dos(arguments)
     }
 
     /// `dos import SOURCE`, with a timeout generous enough for a loaded machine.

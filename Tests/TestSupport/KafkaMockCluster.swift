@@ -47,6 +47,13 @@ public final class KafkaMockCluster: Sendable {
         try await send("errors \(apiKey) \(count) " + errors.map(String.init).joined(separator: " "))
     }
 
+    /// Makes dos's topics, as a cluster's operators would (the mock has no CreateTopics).
+    public func createDosTopics(partitions: Int, replicas: Int = 3) async throws {
+        for topic in ["dos.commands", "dos.events", "dos.views", "dos.sagas", "dos.deadletter"] {
+            try await send("topic \(topic) \(partitions) \(replicas)")
+        }
+    }
+
     public func stop() {
         process.feed(Array("quit\n".utf8))
     }
