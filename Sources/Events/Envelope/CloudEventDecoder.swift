@@ -25,7 +25,7 @@ struct CloudEventDecoder {
         guard buffer.count <= maximumSize else {
             return .failure(EnvelopeError(.tooLarge, "event of \(buffer.count) bytes exceeds the limit of \(maximumSize) bytes"))
         }
-        let decoder = CloudEventDecoder(scanner: JSONScanner(buffer), keepsEverything: keepsEverything)
+        var decoder = CloudEventDecoder(scanner: JSONScanner(buffer), keepsEverything: keepsEverything)
         return decoder.run()
     }
 
@@ -34,8 +34,7 @@ struct CloudEventDecoder {
         self.keepsEverything = keepsEverything
     }
 
-    /// Consuming, so that the finished event moves out instead of being copied.
-    private consuming func run() -> Result<CloudEvent, EnvelopeError> {
+    private mutating func run() -> Result<CloudEvent, EnvelopeError> {
         scanner.skipWhitespace()
         guard scanner.current == ASCII.openBrace else { return .failure(notAnObject()) }
         do throws(JSONError) {
@@ -132,7 +131,7 @@ struct CloudEventDecoder {
         }
     }
 
-    private mutating func set(_ attribute: Attribute, to text: String) {
+    private mutating func set(_ attribute: Attribute, to text: consuming String) {
         switch attribute {
         case .specVersion: event.specVersion = text
         case .id: event.id = text
@@ -221,7 +220,7 @@ struct CloudEventDecoder {
         if problem == nil { problem = EnvelopeError(kind, reason) }
     }
 
-    private consuming func finish() -> Result<CloudEvent, EnvelopeError> {
+    private mutating func finish() -> Result<CloudEvent, EnvelopeError> {
         if present & Attribute.specVersion.bit != 0 && event.specVersion != CloudEvent.specVersion {
             return .failure(EnvelopeError(.unsupportedSpecVersion,
                 "unsupported specversion \(quoted(event.specVersion)); only \(CloudEvent.specVersion) is read"))
@@ -238,7 +237,11 @@ struct CloudEventDecoder {
             }
             event.data = .binary(binaryData)
         }
-        return .success(event)
+        // Swapped out rather than copied: a copy retains every attribute, and the decoder's end
+        // releases them all again.
+        var finished = CloudEvent(specVersion: "", id: "", source: "", type: "")
+        swap(&finished, &event)
+        return .success(finished)
     }
 }
 
