@@ -163,7 +163,7 @@ public struct LogPublisher {
                     checked.rejections.append((number, error.reason))
                 case .success(let event):
                     checked.lineNumbers.append(number)
-                    checked.records.append(OutgoingRecord(topic: topic, key: topics.key(for: event, on: topic), id: event.id, payload: Array(trimmed)))
+                    checked.records.append(OutgoingRecord(topic: topic, key: topics.key(for: event, on: topic), id: event.id, payload: trimmed))
                 }
             }
         }

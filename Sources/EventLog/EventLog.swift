@@ -27,6 +27,9 @@ public protocol EventLog: Sendable {
     /// A reader that belongs to no group (tails, replays); it commits nothing.
     func reader(topics: [String], from start: StartPoint) async throws -> any LogReader
 
+    /// A reader as above, told whether its records need their ids.
+    func reader(topics: [String], from start: StartPoint, recordIDs: RecordIDs) async throws -> any LogReader
+
     /// A member of a named consumer group: it resumes from the group's committed offsets.
     func consumer(group: String, topics: [String], options: ConsumerOptions) async throws -> any GroupConsumer
 
@@ -44,6 +47,11 @@ public protocol EventLog: Sendable {
 }
 
 extension EventLog {
+    /// A backend whose ids cost nothing to read always reads them.
+    public func reader(topics: [String], from start: StartPoint, recordIDs: RecordIDs) async throws -> any LogReader {
+        try await reader(topics: topics, from: start)
+    }
+
     /// A log on this machine is reachable as long as it answers calls.
     public func health() async -> LogHealth { LogHealth() }
 

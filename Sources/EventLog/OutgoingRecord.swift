@@ -5,9 +5,15 @@ public struct OutgoingRecord: Sendable, Hashable {
     public var key: String?
     /// The record's unique id: appending the same id to the same topic twice stores it once.
     public var id: String
-    public var payload: [UInt8]
+    /// A slice, so that a writer holding many records in one buffer (`dos log publish` reads
+    /// its input in blocks) hands them over without a copy each.
+    public var payload: ArraySlice<UInt8>
 
     public init(topic: String, key: String?, id: String, payload: [UInt8]) {
+        self.init(topic: topic, key: key, id: id, payload: payload[...])
+    }
+
+    public init(topic: String, key: String?, id: String, payload: ArraySlice<UInt8>) {
         self.topic = topic
         self.key = key
         self.id = id

@@ -17,10 +17,14 @@ final class KafkaConsumerCore: @unchecked Sendable {
     /// Topic names by librdkafka topic handle, so a record does not make its topic's string
     /// again; touched only on `queue`.
     private var topicNames = KafkaTopicNames()
+    /// Whether records get their ids (librdkafka parses a message's headers into objects of
+    /// their own when first asked, for the id header alone).
+    private let readsIDs: Bool
 
-    init(handle: KafkaHandle, status: KafkaStatus, name: String, batched: Bool = false) {
+    init(handle: KafkaHandle, status: KafkaStatus, name: String, recordIDs: RecordIDs, batched: Bool = false) {
         self.handle = handle
         self.status = status
+        readsIDs = recordIDs == .read
         queue = DispatchQueue(label: name)
         batchQueue = batched ? rd_kafka_queue_get_consumer(handle.pointer) : nil
     }
@@ -98,7 +102,7 @@ final class KafkaConsumerCore: @unchecked Sendable {
             if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
             return
         }
-        records.append(Self.record(message, topicNames: &topicNames))
+        records.append(Self.record(message, topicNames: &topicNames, readsID: readsIDs))
     }
 
     /// Errors a reader cannot get past by waiting; the rest librdkafka retries itself.
@@ -123,8 +127,8 @@ final class KafkaConsumerCore: @unchecked Sendable {
     }
 
     /// A consumed message as a record. Its id is the `dos-id` header; a record another producer
-    /// wrote without one is known by where it is.
-    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout KafkaTopicNames) -> LogRecord {
+    /// wrote without one is known by where it is. Without `readsID`, the id is left empty.
+    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout KafkaTopicNames, readsID: Bool) -> LogRecord {
         let pointee = message.pointee
         let topic = topicNames.name(of: pointee.rkt)
         let position = LogPosition(partition: pointee.partition, offset: pointee.offset)
@@ -132,10 +136,13 @@ final class KafkaConsumerCore: @unchecked Sendable {
         let milliseconds = rd_kafka_message_timestamp(message, &timestampType)
         let timestamp = milliseconds >= 0 ? Date(timeIntervalSince1970: Double(milliseconds) / 1_000) : Date()
         let key = pointee.key.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: pointee.key_len), as: UTF8.self) }
-        var idSize = 0
-        let id = dos_kafka_message_id(message, &idSize).map { pointer in
-            String(decoding: UnsafeRawBufferPointer(start: pointer, count: idSize), as: UTF8.self)
-        } ?? "\(topic)-\(position.partition)-\(position.offset)"
+        var id = ""
+        if readsID {
+            var idSize = 0
+            id = dos_kafka_message_id(message, &idSize).map { pointer in
+                String(decoding: UnsafeRawBufferPointer(start: pointer, count: idSize), as: UTF8.self)
+            } ?? "\(topic)-\(position.partition)-\(position.offset)"
+        }
         let payload = pointee.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: pointee.len)) } ?? []
         return LogRecord(topic: topic, position: position, key: key, id: id, timestamp: timestamp, payload: payload)
     }

@@ -1,6 +1,7 @@
 import CRdKafka
 import EventLog
 import Foundation
+import Synchronization
 
 /// The event log on an Apache Kafka cluster, through librdkafka: the same contract as the
 /// embedded log, with Kafka's own terms where they differ (DECISIONS.md):
@@ -11,13 +12,15 @@ import Foundation
 public final class KafkaEventLog: EventLog, @unchecked Sendable {
     public let settings: KafkaSettings
     public let status = KafkaStatus()
-    private let producer: KafkaProducer
+    /// Made by the first append: a process that only reads (a tail, a listing, a replay) never
+    /// starts one, nor waits for it at close.
+    private let producer = Mutex<KafkaProducer?>(nil)
+    private let closed = Atomic<Bool>(false)
     private let topics: KafkaTopics
 
     /// `topicCreator` makes missing topics (default: the admin API).
     public init(settings: KafkaSettings, topicCreator: (any KafkaTopicCreator)? = nil) throws {
         self.settings = settings
-        producer = try KafkaProducer(settings: settings, status: status)
         // Metadata is asked through a consumer-type handle: a producer's request for an unknown
         // topic would have brokers auto-create it with their default partitions.
         let admin = try KafkaHandle(consumer: settings, properties: ["allow.auto.create.topics": "false"], status: status)
@@ -62,7 +65,7 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         try RecordRules.check(topics: names)
         for index in records.indices { try RecordRules.check(id: records[index].id, payloadSize: records[index].payload.count) }
         _ = try await topics.ensure(names)
-        let producer = self.producer
+        let producer = try await startedProducer()
         let batch = try await producer.start(records)
         return PendingAppend { try await producer.results(of: batch) }
     }
@@ -75,8 +78,12 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     }
 
     public func reader(topics names: [String], from start: StartPoint) async throws -> any LogReader {
+        try await reader(topics: names, from: start, recordIDs: .read)
+    }
+
+    public func reader(topics names: [String], from start: StartPoint, recordIDs: RecordIDs) async throws -> any LogReader {
         let partitions = try await topics.partitions(of: names)
-        return try await KafkaReader.open(settings: settings, status: status, partitions: partitions, from: start)
+        return try await KafkaReader.open(settings: settings, status: status, partitions: partitions, from: start, recordIDs: recordIDs)
     }
 
     public func consumer(group: String, topics names: [String], options: ConsumerOptions) async throws -> any GroupConsumer {
@@ -130,8 +137,27 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
         return LogHealth(unreachable: "no broker answers", lastError: snapshot.lastError)
     }
 
+    /// The producer, made now if this is the first append (off the caller's thread: it waits
+    /// for the cluster's metadata).
+    private func startedProducer() async throws -> KafkaProducer {
+        if let started = producer.withLock({ $0 }) { return started }
+        return try await KafkaBlocking.run { [self] in
+            try producer.withLock { producer in
+                guard !closed.load(ordering: .sequentiallyConsistent) else { throw EventLogError.closed }
+                if let producer { return producer }
+                let started = try KafkaProducer(settings: settings, status: status)
+                producer = started
+                return started
+            }
+        }
+    }
+
     public func close() async {
-        let producer = self.producer
+        let producer = self.producer.withLock { producer in
+            closed.store(true, ordering: .sequentiallyConsistent)
+            return producer
+        }
+        guard let producer else { return }
         _ = try? await KafkaBlocking.run { producer.close() }
     }
 }

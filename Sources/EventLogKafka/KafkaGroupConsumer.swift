@@ -44,7 +44,7 @@ final class KafkaGroupConsumer: GroupConsumer, @unchecked Sendable {
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
             throw EventLogError.backend("Kafka: cannot join group \(group): \(KafkaHandle.describe(code))")
         }
-        return KafkaGroupConsumer(group: group, core: KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-group"), membership: membership)
+        return KafkaGroupConsumer(group: group, core: KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-group", recordIDs: options.recordIDs), membership: membership)
     }
 
     func poll(maxRecords: Int, timeout: Duration) async throws -> [LogRecord] {

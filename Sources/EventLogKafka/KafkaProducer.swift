@@ -34,15 +34,14 @@ final class KafkaProducer: @unchecked Sendable {
         handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, conf: conf, callbacks: KafkaCallbacks(status: status, printsLog: settings.printsLibraryLog))
         self.status = status
         reports = PollLoop(name: "dos-kafka-producer", handle: handle)
-        // Learn the cluster now, in the background: an idempotent producer whose first records
-        // arrive while it is still swapping its bootstrap connection for the brokers' own can
-        // miss its producer id and wait half a second or more for the next try (seen on Tansu).
-        let handle = self.handle
-        DispatchQueue.global().async {
-            var metadata: UnsafePointer<rd_kafka_metadata>?
-            _ = rd_kafka_metadata(handle.pointer, 0, nil, &metadata, 2_000)
-            if let metadata { rd_kafka_metadata_destroy(metadata) }
-        }
+        // Learn the cluster before the first record (this blocks: the log makes its producer off
+        // the caller's thread): an idempotent producer whose first records arrive while it is
+        // still swapping its bootstrap connection for the brokers' own can miss its producer id
+        // and wait half a second or more for the next try (seen on Tansu). No broker within
+        // two seconds: the records wait in librdkafka's queue instead.
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        _ = rd_kafka_metadata(handle.pointer, 0, nil, &metadata, 2_000)
+        if let metadata { rd_kafka_metadata_destroy(metadata) }
     }
 
     /// Produces the records in order and returns once librdkafka holds them all; the batch's
@@ -226,8 +225,10 @@ final class DeliveryBatch: @unchecked Sendable {
 final class PollLoop: Sendable {
     private let running = Atomic<Bool>(true)
     private let finished = DispatchSemaphore(value: 0)
+    private let handle: KafkaHandle
 
     init(name: String, handle: KafkaHandle) {
+        self.handle = handle
         let thread = Thread { [self] in
             while running.load(ordering: .relaxed) { rd_kafka_poll(handle.pointer, 100) }
             finished.signal()
@@ -236,8 +237,14 @@ final class PollLoop: Sendable {
         thread.start()
     }
 
+    /// Returns at once rather than after the poll in progress times out: the poll is woken.
     func stop() {
         guard running.exchange(false, ordering: .relaxed) else { return }
+        // rd_kafka_poll serves the handle's main queue; yielding it ends the wait.
+        if let main = rd_kafka_queue_get_main(handle.pointer) {
+            rd_kafka_queue_yield(main)
+            rd_kafka_queue_destroy(main)
+        }
         finished.wait()
     }
 }

@@ -22,7 +22,7 @@ final class KafkaReader: LogReader, @unchecked Sendable {
         skipBefore = start.skipBefore
     }
 
-    static func open(settings: KafkaSettings, status: KafkaStatus, partitions: [TopicPartition], from start: StartPoint) async throws -> KafkaReader {
+    static func open(settings: KafkaSettings, status: KafkaStatus, partitions: [TopicPartition], from start: StartPoint, recordIDs: RecordIDs) async throws -> KafkaReader {
         let handle = try KafkaHandle(consumer: settings, properties: [
             // Never joins (partitions are assigned), never commits; librdkafka wants a name.
             "group.id": "dos-reader-\(UUID().uuidString.lowercased())",
@@ -34,7 +34,7 @@ final class KafkaReader: LogReader, @unchecked Sendable {
             "fetch.queue.backoff.ms": "10",
         ], status: status)
         rd_kafka_poll_set_consumer(handle.pointer)
-        let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader", batched: true)
+        let core = KafkaConsumerCore(handle: handle, status: status, name: "dos-kafka-reader", recordIDs: recordIDs, batched: true)
         let start = try await KafkaBlocking.run { try Self.startOffsets(handle: handle, partitions: partitions, start: start) }
         let list = KafkaPartitionList(start.offsets.map { ($0.key, $0.value) })
         let code = rd_kafka_assign(handle.pointer, list.pointer)

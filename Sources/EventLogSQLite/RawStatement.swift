@@ -25,7 +25,7 @@ struct RawStatement {
     }
 
     /// Binds the bytes without copying, runs `body` (which must step the statement) while they stay valid.
-    func withBoundBlob<T>(_ index: Int32, _ bytes: [UInt8], _ body: () throws -> T) throws -> T {
+    func withBoundBlob<T>(_ index: Int32, _ bytes: ArraySlice<UInt8>, _ body: () throws -> T) throws -> T {
         try bytes.withUnsafeBytes { buffer in
             if buffer.isEmpty {
                 try check(sqlite3_bind_zeroblob(handle, index, 0))

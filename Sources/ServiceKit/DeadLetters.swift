@@ -19,7 +19,9 @@ enum DeadLetters {
         guard let event = try? Message(letter).cloudEvent(id: id, source: source, time: now, subject: original.key) else {
             return nil
         }
-        return OutgoingRecord(
-            topic: topics.deadLetter, key: original.key ?? original.id, id: id, payload: CloudEventCodec.encode(event))
+        // Keyed like the original; a record without a key by its id, or, read without ids
+        // (services read that way), by the letter's own.
+        let key = original.key ?? (original.id.isEmpty ? id : original.id)
+        return OutgoingRecord(topic: topics.deadLetter, key: key, id: id, payload: CloudEventCodec.encode(event))
     }
 }

@@ -49,7 +49,7 @@ public struct ServiceRunner: Sendable {
     public func run() async throws {
         let consumer = try await log.consumer(
             group: group, topics: handler.topics(options.topics),
-            options: ConsumerOptions(startWithoutCommit: .beginning, sessionTimeout: options.sessionTimeout))
+            options: ConsumerOptions(startWithoutCommit: .beginning, sessionTimeout: options.sessionTimeout, recordIDs: .notNeeded))
         do {
             while !Task.isCancelled {
                 _ = try await processNextBatch(of: consumer, timeout: .seconds(1))

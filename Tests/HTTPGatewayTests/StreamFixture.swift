@@ -19,7 +19,7 @@ enum StreamFixture {
         let outgoing = try outgoing(message, sagaID: sagaID)
         return LogRecord(
             topic: outgoing.topic, position: LogPosition(offset: offset), key: outgoing.key, id: outgoing.id, timestamp: Date(),
-            payload: outgoing.payload)
+            payload: Array(outgoing.payload))
     }
 
     static func view(_ entity: Entity) -> Message { Message(EntityView(entity: entity)) }
