@@ -17,6 +17,11 @@ final class KafkaHandle: @unchecked Sendable {
         var merged: [String: String] = [
             "bootstrap.servers": settings.brokers,
             "client.id": "dos",
+            // Connect to every broker the cluster names at once. With sparse connections (the
+            // default), a handle's first request, sent on the bootstrap connection just as
+            // librdkafka retires it for the broker's own, failed and waited out the 50 ms that
+            // librdkafka spaces such connects by: every reader opened 50 ms late.
+            "enable.sparse.connections": "false",
             // Everything librdkafka says goes to the error callback and the log, never to stderr.
             "log_level": "3",
         ]
