@@ -9,6 +9,7 @@ import Foundation
 ///     KafkaBenchmark [--events 1000000] [--runs 3] [--dos PATH] [--tansu PATH] [--mock PATH]
 ///                    [--sagas 5000]
 ///     KafkaBenchmark consume --brokers B --topic T --count N    one of "ours" consume runs
+///     KafkaBenchmark decode [--events 1000000] [--runs 3]        the envelope decoder alone
 ///
 /// 1. Writes `--events` CloudEvents of about 300 bytes to a file. Each run starts a fresh Tansu
 ///    (memory) on a free port with topics of three partitions and produces the events with
@@ -19,6 +20,9 @@ import Foundation
 /// 2. Saga throughput: librdkafka's mock cluster (Tansu's group coordinator loses a departed
 ///    leader), the four services as separate `dos serve` processes, `dos apply` of `--sagas`
 ///    providers, timed until every saga has completed.
+///
+/// `decode` times `CloudEventCodec.decode` over the same events held in memory, on one core:
+/// the share of a consume that is dos's own work.
 @main
 struct KafkaBenchmark {
     struct Settings {
@@ -39,6 +43,8 @@ struct KafkaBenchmark {
             let settings = try parse(Array(CommandLine.arguments.dropFirst()))
             if settings.mode == "consume" {
                 try await consume(brokers: settings.brokers, topic: settings.topic, count: settings.count)
+            } else if settings.mode == "decode" {
+                try decode(settings)
             } else {
                 try await run(settings)
             }
@@ -51,8 +57,8 @@ struct KafkaBenchmark {
     static func parse(_ arguments: [String]) throws -> Settings {
         var settings = Settings()
         var remaining = arguments[...]
-        if remaining.first == "consume" {
-            settings.mode = "consume"
+        if let mode = remaining.first, mode == "consume" || mode == "decode" {
+            settings.mode = mode
             remaining = remaining.dropFirst()
         }
         while let flag = remaining.popFirst() {
@@ -112,6 +118,28 @@ struct KafkaBenchmark {
         await reader.close()
         await log.close()
         guard undecodable == 0 else { throw LaunchError("consume: \(undecodable) undecodable envelopes") }
+    }
+
+    // MARK: Decode alone
+
+    static func decode(_ settings: Settings) throws {
+        let envelopes = (0..<settings.events).map { Array(eventLine($0, id: UUID().uuidString.lowercased(), subject: UUID().uuidString.lowercased()).utf8) }
+        var times: [Double] = []
+        for _ in 0..<max(1, settings.runs) {
+            var undecodable = 0
+            times.append(seconds {
+                for envelope in envelopes where !isDecoded(CloudEventCodec.decode(envelope)) { undecodable += 1 }
+            })
+            guard undecodable == 0 else { throw LaunchError("decode: \(undecodable) undecodable envelopes") }
+        }
+        let median = Statistics.median(times)
+        print("decode: \(settings.events) envelopes of about \(envelopes.first?.count ?? 0) bytes, \(times.count) runs: "
+            + "median \(format(median)) s, \(String(format: "%.3f", median / Double(settings.events) * 1e6)) µs each")
+    }
+
+    static func isDecoded(_ result: Result<CloudEvent, EnvelopeError>) -> Bool {
+        if case .success = result { return true }
+        return false
     }
 
     // MARK: The run
@@ -209,7 +237,7 @@ struct KafkaBenchmark {
         var chunk = "", keyedChunk = ""
         for index in 0..<count {
             let id = UUID().uuidString.lowercased(), subject = UUID().uuidString.lowercased()
-            let line = #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.provider.create.v1","subject":"\#(subject)","time":"2026-11-27T15:00:00.000Z","datacontenttype":"application/json","data":{"kind":"provider","name":"Provider \#(index)"}}"# + "\n"
+            let line = eventLine(index, id: id, subject: subject) + "\n"
             chunk += line
             keyedChunk += subject + "\t" + line
             if index % 10_000 == 9_999 {
@@ -221,6 +249,11 @@ struct KafkaBenchmark {
         }
         file.write(Data(chunk.utf8))
         keyedFile.write(Data(keyedChunk.utf8))
+    }
+
+    /// One benchmark event: a provider-create command of about 300 bytes.
+    static func eventLine(_ index: Int, id: String, subject: String) -> String {
+        #"{"specversion":"1.0","id":"\#(id)","source":"/bench","type":"dos.command.provider.create.v1","subject":"\#(subject)","time":"2026-11-27T15:00:00.000Z","datacontenttype":"application/json","data":{"kind":"provider","name":"Provider \#(index)"}}"#
     }
 
     // MARK: Sagas end to end
