@@ -264,7 +264,14 @@ public final class StreamFeed: StreamClient {
     private func startTail(from start: StartPoint, backfill: Int) {
         let generation = tailGeneration.add(1, ordering: .sequentiallyConsistent).newValue
         launch("tail") { [self] in
-            if start == .end, backfill > 0 { await readOlder(before: nil, count: backfill, generation: generation) }
+            var start = start
+            // From the end: one boundary for both halves. What lies before it is read back, the
+            // tail starts exactly there, and nothing appended in between falls between them (a
+            // tail opened "at the end" a moment later skipped it).
+            if start == .end, let ends = try? await log.endOffsets(topics: topics.all) {
+                if backfill > 0 { await readOlder(before: ends.values.max() ?? 0, count: backfill, generation: generation) }
+                start = .positions(ends)
+            }
             await readTail(from: start, generation: generation)
         }
     }
@@ -288,7 +295,7 @@ public final class StreamFeed: StreamClient {
                     let entries = batch.map(TailEntry.init(record:))
                     guard tailGeneration.load(ordering: .sequentiallyConsistent) == generation else { break }
                     inbox.post { $0.tail.append(entries) }
-                    if let last = batch.last { resume = .offset(last.position.offset + 1) }
+                    resume = Self.resume(resume, past: batch)
                 }
             } catch {
                 await reader.close()
@@ -297,6 +304,15 @@ public final class StreamFeed: StreamClient {
             }
             await reader.close()
         }
+    }
+
+    /// Where a tail that read `records` resumes after a reconnect: past them, in their partition
+    /// when it started from positions (every partition named), else past the last one.
+    static func resume(_ start: StartPoint, past records: [LogRecord]) -> StartPoint {
+        guard let last = records.last else { return start }
+        guard case .positions(var positions) = start else { return .offset(last.position.offset + 1) }
+        for record in records { positions[record.topicPartition] = record.position.offset + 1 }
+        return .positions(positions)
     }
 
     private func readOlder(before offset: Int64?, count: Int, generation: Int) async {
