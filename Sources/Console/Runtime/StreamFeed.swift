@@ -265,12 +265,23 @@ public final class StreamFeed: StreamClient {
         let generation = tailGeneration.add(1, ordering: .sequentiallyConsistent).newValue
         launch("tail") { [self] in
             var start = start
-            // From the end: one boundary for both halves. What lies before it is read back, the
-            // tail starts exactly there, and nothing appended in between falls between them (a
-            // tail opened "at the end" a moment later skipped it).
-            if start == .end, let ends = try? await log.endOffsets(topics: topics.all) {
-                if backfill > 0 { await readOlder(before: ends.values.max() ?? 0, count: backfill, generation: generation) }
-                start = .positions(ends)
+            // From the end: one boundary for both halves, asked until the log answers. What lies
+            // before it is read back, the tail starts exactly there, and nothing appended in
+            // between falls between them (a tail opened "at the end" only after a failed first
+            // try, or a moment later than the read-back, skipped it).
+            if start == .end {
+                var attempt = 0
+                while true {
+                    do {
+                        let ends = try await log.endOffsets(topics: topics.all)
+                        if backfill > 0 { await readOlder(before: ends.values.max() ?? 0, count: backfill, generation: generation) }
+                        start = .positions(ends)
+                        break
+                    } catch {
+                        attempt += 1
+                        guard await backOff(error, attempt: attempt) else { return }
+                    }
+                }
             }
             await readTail(from: start, generation: generation)
         }

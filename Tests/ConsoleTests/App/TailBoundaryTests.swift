@@ -13,11 +13,16 @@ final class LateArrivalsLog: EventLog {
     let inner: SQLiteEventLog
     let lateEvents: [OutgoingRecord]
     private let appended = Mutex(false)
+    /// Until when `endOffsets` fails (a cluster still electing its leaders when the console starts).
+    private let endOffsetsFailUntil: Date
 
-    init(_ inner: SQLiteEventLog, lateEvents: [OutgoingRecord]) {
+    init(_ inner: SQLiteEventLog, lateEvents: [OutgoingRecord], endOffsetsFailFor failing: TimeInterval = 0) {
         self.inner = inner
         self.lateEvents = lateEvents
+        endOffsetsFailUntil = Date().addingTimeInterval(failing)
     }
+
+    struct NotYet: Error, CustomStringConvertible { var description: String { "no leader yet (test)" } }
 
     var location: String { inner.location }
     func append(_ records: [OutgoingRecord]) async throws -> [AppendResult] { try await inner.append(records) }
@@ -42,7 +47,10 @@ final class LateArrivalsLog: EventLog {
     func committedOffsets(group: String, topics: [String]) async throws -> [TopicPartition: Int64] {
         try await inner.committedOffsets(group: group, topics: topics)
     }
-    func endOffsets(topics: [String]) async throws -> [TopicPartition: Int64] { try await inner.endOffsets(topics: topics) }
+    func endOffsets(topics: [String]) async throws -> [TopicPartition: Int64] {
+        if Date() < endOffsetsFailUntil { throw NotYet() }
+        return try await inner.endOffsets(topics: topics)
+    }
     func close() async { await inner.close() }
 }
 
@@ -53,11 +61,21 @@ final class TailBoundaryTests: XCTestCase {
     }
 
     func testNothingFallsBetweenTheReadBackAndTheLiveTail() async throws {
+        try await checkNothingFallsBetween(endOffsetsFailFor: 0)
+    }
+
+    /// The boundary is asked again until the log answers, rather than the tail falling back to
+    /// "the end, whenever the reader opens".
+    func testNothingFallsBetweenWhenTheFirstAskForTheEndFails() async throws {
+        try await checkNothingFallsBetween(endOffsetsFailFor: 0.3)
+    }
+
+    func checkNothingFallsBetween(endOffsetsFailFor failing: TimeInterval, file: StaticString = #filePath, line: UInt = #line) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dos-tail-boundary-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sqlite = try SQLiteEventLog(directory: directory)
         _ = try await sqlite.append((0..<10).map { Self.event("before \($0)") })
-        let log = LateArrivalsLog(sqlite, lateEvents: (0..<5).map { Self.event("between \($0)") })
+        let log = LateArrivalsLog(sqlite, lateEvents: (0..<5).map { Self.event("between \($0)") }, endOffsetsFailFor: failing)
         let console = LiveConsole(log: log, backend: "data dir \(directory)")
         let deadline = Date().addingTimeInterval(15)
         var subjects: [String] = []
@@ -68,7 +86,7 @@ final class TailBoundaryTests: XCTestCase {
         }
         await console.stop()
         XCTAssertEqual(subjects, (0..<10).map { "before \($0)" } + (0..<5).map { "between \($0)" },
-                       "the older events read back, then every event after them, none missing")
+                       "the older events read back, then every event after them, none missing", file: file, line: line)
     }
 
     /// After a reconnect, a tail that started from every partition's end resumes past what it
