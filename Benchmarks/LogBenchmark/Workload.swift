@@ -45,7 +45,7 @@ struct Workload: Sendable {
     }
 
     /// The "sent" field of a payload written by `event`, in nanoseconds of CLOCK_REALTIME.
-    static func sentNanoseconds(in payload: [UInt8]) -> UInt64? {
+    static func sentNanoseconds(in payload: ArraySlice<UInt8>) -> UInt64? {
         let marker = Array(#""sent":"#.utf8)
         guard let start = payload.firstRange(of: marker)?.upperBound else { return nil }
         var value: UInt64 = 0

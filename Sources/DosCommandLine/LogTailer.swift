@@ -102,7 +102,7 @@ public struct LogTailer {
         var line: [UInt8]
         switch options.format {
         case .event:
-            line = record.payload
+            line = Array(record.payload)
         case .record:
             var fields: [JSONMember] = [
                 JSONMember("topic", .string(record.topic)),
@@ -114,7 +114,7 @@ public struct LogTailer {
             ]
             if (try? RawJSON(validating: record.payload)) != nil {
                 line = Array(JSONValue.object(fields).jsonBytes.dropLast())  // reopen the object to embed the event as is
-                line += Array(#","event":"#.utf8) + record.payload + [UInt8(ascii: "}")]
+                line += Array(#","event":"#.utf8) + Array(record.payload) + [UInt8(ascii: "}")]
             } else {
                 fields.append(JSONMember("event", .null))
                 fields.append(JSONMember("payload_base64", .string(Data(record.payload).base64EncodedString())))

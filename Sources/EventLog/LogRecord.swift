@@ -8,9 +8,15 @@ public struct LogRecord: Sendable, Hashable {
     public var id: String
     /// When the log stored the record (the broker's log-append time).
     public var timestamp: Date
-    public var payload: [UInt8]
+    /// A slice, so that a backend can copy a whole batch's payloads into one buffer rather than
+    /// one allocation each (Kafka); the batch's buffer lives as long as any of its records.
+    public var payload: ArraySlice<UInt8>
 
     public init(topic: String, position: LogPosition, key: String?, id: String, timestamp: Date, payload: [UInt8]) {
+        self.init(topic: topic, position: position, key: key, id: id, timestamp: timestamp, payload: payload[...])
+    }
+
+    public init(topic: String, position: LogPosition, key: String?, id: String, timestamp: Date, payload: ArraySlice<UInt8>) {
         self.topic = topic
         self.position = position
         self.key = key

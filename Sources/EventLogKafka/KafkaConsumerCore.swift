@@ -77,10 +77,15 @@ final class KafkaConsumerCore: @unchecked Sendable {
                 let wanted = min(messages.count, maxRecords - records.count)
                 let count = messages.withUnsafeMutableBufferPointer { rd_kafka_consume_batch_queue(batchQueue, 0, $0.baseAddress, wanted) }
                 guard count > 0 else { break }
-                for index in 0..<count {
-                    guard let message = messages[index] else { continue }
-                    defer { rd_kafka_message_destroy(message) }
-                    try take(message, into: &records)
+                let taken = messages[0..<count].compactMap { $0 }
+                defer { for message in taken { rd_kafka_message_destroy(message) } }
+                // Their payloads copied into one buffer: one allocation for the run, not one each.
+                let payloads = Self.payloads(of: taken)
+                var offset = 0
+                for message in taken {
+                    let length = Self.payloadLength(of: message)
+                    try take(message, into: &records, payload: payloads[offset..<offset + length])
+                    offset += length
                 }
             }
             return records
@@ -92,8 +97,30 @@ final class KafkaConsumerCore: @unchecked Sendable {
         return records
     }
 
-    /// One polled message: a record, an error librdkafka retries (status), or one that ends the reader.
-    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, into records: inout [LogRecord]) throws {
+    /// The payload bytes of a message that is a record (none for an error).
+    static func payloadLength(of message: UnsafeMutablePointer<rd_kafka_message_t>) -> Int {
+        message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR && message.pointee.payload != nil ? message.pointee.len : 0
+    }
+
+    /// The payloads of `messages`, one after another in one buffer (`payloadLength` each).
+    static func payloads(of messages: [UnsafeMutablePointer<rd_kafka_message_t>]) -> [UInt8] {
+        let total = messages.reduce(0) { $0 + payloadLength(of: $1) }
+        return [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            for message in messages {
+                let length = payloadLength(of: message)
+                guard length > 0, let payload = message.pointee.payload else { continue }
+                (base + initialized).update(from: payload.assumingMemoryBound(to: UInt8.self), count: length)
+                initialized += length
+            }
+        }
+    }
+
+    /// One polled message: a record, an error librdkafka retries (status), or one that ends the
+    /// reader. A record's payload is `payload` when given (a slice of its run's buffer), else a
+    /// copy of its own.
+    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, into records: inout [LogRecord], payload: ArraySlice<UInt8>? = nil) throws {
         let code = message.pointee.err
         guard code == RD_KAFKA_RESP_ERR_NO_ERROR else {
             if code == RD_KAFKA_RESP_ERR__PARTITION_EOF { return }
@@ -102,7 +129,7 @@ final class KafkaConsumerCore: @unchecked Sendable {
             if Self.isFatal(code) { throw EventLogError.backend("Kafka: \(reason)") }
             return
         }
-        records.append(Self.record(message, topicNames: &topicNames, readsID: readsIDs))
+        records.append(Self.record(message, topicNames: &topicNames, readsID: readsIDs, payload: payload))
     }
 
     /// Errors a reader cannot get past by waiting; the rest librdkafka retries itself.
@@ -128,7 +155,9 @@ final class KafkaConsumerCore: @unchecked Sendable {
 
     /// A consumed message as a record. Its id is the `dos-id` header; a record another producer
     /// wrote without one is known by where it is. Without `readsID`, the id is left empty.
-    static func record(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout KafkaTopicNames, readsID: Bool) -> LogRecord {
+    static func record(
+        _ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: inout KafkaTopicNames, readsID: Bool, payload: ArraySlice<UInt8>?
+    ) -> LogRecord {
         let pointee = message.pointee
         let topic = topicNames.name(of: pointee.rkt)
         let position = LogPosition(partition: pointee.partition, offset: pointee.offset)
@@ -143,7 +172,7 @@ final class KafkaConsumerCore: @unchecked Sendable {
                 String(decoding: UnsafeRawBufferPointer(start: pointer, count: idSize), as: UTF8.self)
             } ?? "\(topic)-\(position.partition)-\(position.offset)"
         }
-        let payload = pointee.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: pointee.len)) } ?? []
+        let payload = payload ?? pointee.payload.map { [UInt8](UnsafeRawBufferPointer(start: $0, count: pointee.len))[...] } ?? []
         return LogRecord(topic: topic, position: position, key: key, id: id, timestamp: timestamp, payload: payload)
     }
 }

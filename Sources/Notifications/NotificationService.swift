@@ -45,14 +45,14 @@ public struct NotificationService: MessageHandler {
             return try await notify(EntityChange(
                 kind: entity.kind, id: entity.id, version: entity.version, action: entity.version == 1 ? .created : .updated,
                 name: entity.displayName, providerID: relations.providerID, taxonomyIDs: relations.taxonomyIDs,
-                eventID: input.event.id, time: time, sagaID: input.event.sagaID, envelope: input.record.payload))
+                eventID: input.event.id, time: time, sagaID: input.event.sagaID, envelope: Array(input.record.payload)))
         case .tombstone(_, let tombstone):
             let relations = try database.relations(of: tombstone.id)
             return try await notify(EntityChange(
                 kind: tombstone.kind, id: tombstone.id, version: tombstone.version, action: .deleted, name: nil,
                 providerID: tombstone.kind == .provider ? tombstone.id : relations.providerID,
                 taxonomyIDs: tombstone.kind == .taxonomy ? [tombstone.id] : relations.taxonomyIDs,
-                eventID: input.event.id, time: time, sagaID: input.event.sagaID, envelope: input.record.payload))
+                eventID: input.event.id, time: time, sagaID: input.event.sagaID, envelope: Array(input.record.payload)))
         default:
             // Entity commands on dos.commands are the validator's.
             return []

@@ -56,7 +56,7 @@ public struct SagaCoordinatorService: PeriodicHandler {
                 guard let commandID = sagaInput.outcomeOf else { return [] }
                 guard try repository.sagaID(waitingOn: commandID) != nil else {
                     // Its command is not here yet (on Kafka it is on another topic): keep it.
-                    try repository.park(outcome: eventID, of: commandID, envelope: input.record.payload, now: now)
+                    try repository.park(outcome: eventID, of: commandID, envelope: Array(input.record.payload), now: now)
                     return []
                 }
                 try apply(sagaInput, repository: repository, transition: &transition)

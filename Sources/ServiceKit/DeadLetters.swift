@@ -14,7 +14,7 @@ enum DeadLetters {
         let letter = DeadLetter(
             reason: reason, originTopic: original.topic, originPartition: Int(original.position.partition),
             originPosition: Int(original.position.offset), originKey: original.key, consumerGroup: group,
-            attempts: attempts, originalBytes: original.payload, firstSeenAt: now)
+            attempts: attempts, originalBytes: Array(original.payload), firstSeenAt: now)
         let id = EventID.derived(from: "deadletter|\(original.topic)|\(original.position.partition)|\(original.position.offset)")
         guard let event = try? Message(letter).cloudEvent(id: id, source: source, time: now, subject: original.key) else {
             return nil

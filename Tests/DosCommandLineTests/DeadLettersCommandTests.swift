@@ -61,7 +61,7 @@ import TestSupport
             #expect(retried.outputLines.first?.hasPrefix("retried dead letter \(id): \(Self.poison.count) bytes appended to \(topics.commands)@") == true,
                     "\(retried.outputLines)")
             let reader = try SQLiteEventLog(directory: served.directory)
-            let copies = try await reader.read(topics: [topics.commands], from: .beginning, limit: 100).filter { $0.payload == Self.poison }
+            let copies = try await reader.read(topics: [topics.commands], from: .beginning, limit: 100).filter { Array($0.payload) == Self.poison }
             await reader.close()
             #expect(copies.count == 2, "the original and the retried copy")
             #expect(copies.last?.id.hasPrefix("retry-") == true)

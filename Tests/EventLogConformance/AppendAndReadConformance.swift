@@ -25,7 +25,7 @@ public enum AppendAndReadConformance {
         for (sent, result) in zip(batch, batchResults) {
             let stored = try #require(byID[sent.id])
             #expect(stored.position == result.position)
-            #expect(stored.payload == Array(sent.payload))
+            #expect(stored.payload == sent.payload)
             #expect(stored.key == sent.key)
             #expect(stored.topic == topic)
         }

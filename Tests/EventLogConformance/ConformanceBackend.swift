@@ -44,7 +44,7 @@ public enum TestEvents {
     }
 
     /// The `sequence` number inside a payload written by `line`.
-    public static func sequence(of payload: [UInt8]) -> Int? {
+    public static func sequence(of payload: some Collection<UInt8>) -> Int? {
         let text = String(decoding: payload, as: UTF8.self)
         guard let range = text.range(of: #""sequence":"#) else { return nil }
         return Int(text[range.upperBound...].prefix { $0.isNumber || $0 == "-" })

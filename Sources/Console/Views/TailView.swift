@@ -220,7 +220,7 @@ final class EventView: ConsoleView {
                 context.client.requestRecord(topic: entry.topic, position: entry.position)
                 return [TextView.Line(text: "reading the event from the log…", role: .dim)]
             }
-            return PrettyJSON.lines(payload: record.payload).map { TextView.Line(text: $0) }
+            return PrettyJSON.lines(payload: Array(record.payload)).map { TextView.Line(text: $0) }
         })
     }
 
