@@ -14,8 +14,14 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     public let status = KafkaStatus()
     /// Made by the first append: a process that only reads (a tail, a listing, a replay) never
     /// starts one, nor waits for it at close.
-    private let producer = Mutex<KafkaProducer?>(nil)
-    private let closed = Atomic<Bool>(false)
+    private let producer = Mutex(ProducerState.none)
+
+    private enum ProducerState {
+        case none
+        case started(KafkaProducer)
+        /// Closed: appends are refused.
+        case closed
+    }
     private let topics: KafkaTopics
 
     /// `topicCreator` makes missing topics (default: the admin API).
@@ -140,24 +146,29 @@ public final class KafkaEventLog: EventLog, @unchecked Sendable {
     /// The producer, made now if this is the first append (off the caller's thread: it waits
     /// for the cluster's metadata).
     private func startedProducer() async throws -> KafkaProducer {
-        if let started = producer.withLock({ $0 }) { return started }
+        if case .started(let started) = producer.withLock({ $0 }) { return started }
         return try await KafkaBlocking.run { [self] in
-            try producer.withLock { producer in
-                guard !closed.load(ordering: .sequentiallyConsistent) else { throw EventLogError.closed }
-                if let producer { return producer }
-                let started = try KafkaProducer(settings: settings, status: status)
-                producer = started
-                return started
+            try producer.withLock { state in
+                switch state {
+                case .started(let started):
+                    return started
+                case .closed:
+                    throw EventLogError.closed
+                case .none:
+                    let started = try KafkaProducer(settings: settings, status: status)
+                    state = .started(started)
+                    return started
+                }
             }
         }
     }
 
     public func close() async {
-        let producer = self.producer.withLock { producer in
-            closed.store(true, ordering: .sequentiallyConsistent)
-            return producer
+        let previous = producer.withLock { state in
+            defer { state = .closed }
+            return state
         }
-        guard let producer else { return }
+        guard case .started(let producer) = previous else { return }
         _ = try? await KafkaBlocking.run { producer.close() }
     }
 }
